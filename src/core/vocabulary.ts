@@ -9,7 +9,7 @@ export function normalizeWord(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\s_\-]+/g, "");
+    .replace(/[\s_-]+/g, "");
 }
 
 export const DIRECTIONS = ["higher", "lower", "binary"] as const;
