@@ -6,7 +6,7 @@ const [typescriptSet] = officeAddins.configs.recommended.filter((c) => c.files);
 const reactPlugins = officeAddins.configs.react.find((c) => c.plugins && c.plugins.react);
 
 export default [
-  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "bin/**", "**/*.js", "**/*.mjs"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "bin/**", "scripts/**", "**/*.js", "**/*.mjs"] },
   ...officeAddins.configs.recommended.filter((c) => !c.files),
   {
     ...typescriptSet,

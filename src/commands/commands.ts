@@ -1,0 +1,7 @@
+/**
+ * Ribbon commands. The ribbon button opens the task pane (ShowTaskpane in manifest.xml), so
+ * this page only has to be ready; it shares the runtime with the pane and the functions.
+ */
+Office.onReady(() => {
+  // Nothing to register yet: every command is a ShowTaskpane action.
+});

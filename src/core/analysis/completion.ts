@@ -1,0 +1,99 @@
+/**
+ * KPI completion by department (SPEC §9 `completion_rate`): the share of a department's
+ * KPIs whose department actual meets the department target.
+ */
+
+import type { Aggregation, Direction } from "../vocabulary";
+import { mean } from "./stats";
+
+export interface DepartmentKpiRow {
+  department: string;
+  kpiId: string;
+  aggregation: Aggregation;
+  direction: Direction;
+  /**
+   * The department's target for the KPI. For a sum KPI the caller passes the part of the
+   * department target carried by this department's positions (Σ shares × target).
+   */
+  target: number;
+  /** The actuals of the department's people for this KPI (missing actuals left out). */
+  actuals: readonly number[];
+}
+
+export interface DepartmentKpiResult {
+  kpiId: string;
+  target: number;
+  /** Σ (sum KPIs) or mean (average KPIs) of the actuals; null when nobody has one. */
+  actual: number | null;
+  met: boolean;
+}
+
+export interface CompletionRate {
+  kpis: number;
+  met: number;
+  /** met / kpis (0–1); null with no KPIs. */
+  completionRate: number | null;
+}
+
+export interface DepartmentCompletion extends CompletionRate {
+  department: string;
+  rows: DepartmentKpiResult[];
+}
+
+export interface CompletionSummary {
+  departments: DepartmentCompletion[];
+  /** All departments' KPI rows pooled. */
+  overall: CompletionRate;
+}
+
+/**
+ * A target is met when the KPI would score ≥ 100 (SPEC §4): at or above target for higher
+ * and binary KPIs, at or below it for lower KPIs.
+ *
+ * @example isTargetMet(95, 100, "lower") // true
+ */
+export function isTargetMet(actual: number, target: number, direction: Direction): boolean {
+  return direction === "lower" ? actual <= target : actual >= target;
+}
+
+/** The department's actual: people's actuals summed (sum KPIs) or averaged (average KPIs). */
+export function departmentActual(aggregation: Aggregation, actuals: readonly number[]): number | null {
+  if (actuals.length === 0) return null;
+  return aggregation === "sum" ? actuals.reduce((sum, a) => sum + a, 0) : mean(actuals);
+}
+
+function rate(rows: readonly DepartmentKpiResult[]): CompletionRate {
+  const met = rows.filter((r) => r.met).length;
+  return { kpis: rows.length, met, completionRate: rows.length === 0 ? null : met / rows.length };
+}
+
+/**
+ * Completion per department (order of first appearance) and for the whole cycle.
+ * A KPI with no actuals at all is not met: nothing shows the target was reached.
+ *
+ * @example departmentCompletion([{ department: "Ops", kpiId: "K1", aggregation: "sum",
+ *   direction: "higher", target: 100, actuals: [60, 50] }]) // Ops: actual 110, met, rate 1
+ */
+export function departmentCompletion(rows: readonly DepartmentKpiRow[]): CompletionSummary {
+  const byDepartment = new Map<string, DepartmentKpiResult[]>();
+  const all: DepartmentKpiResult[] = [];
+  for (const row of rows) {
+    const actual = departmentActual(row.aggregation, row.actuals);
+    const result = {
+      kpiId: row.kpiId,
+      target: row.target,
+      actual,
+      met: actual !== null && isTargetMet(actual, row.target, row.direction),
+    };
+    byDepartment.set(row.department, [...(byDepartment.get(row.department) ?? []), result]);
+    all.push(result);
+  }
+  return {
+    departments: [...byDepartment].map(([department, results]) => ({
+      department,
+      ...rate(results),
+      rows: results,
+    })),
+    overall: rate(all),
+  };
+}
