@@ -108,12 +108,6 @@ export interface Position {
   source: SourceRef;
 }
 
-/** A skill an employee has; `level` 1–5, undefined when listed without a level. */
-export interface Skill {
-  skill: string;
-  level?: number;
-}
-
 export interface Employee {
   id: string;
   name: string;
@@ -124,7 +118,8 @@ export interface Employee {
   fte: number;
   /** Per cycle; undefined = derive from daily_hours × fte × working days (SPEC §7). */
   capacityHours?: number;
-  skills: Skill[];
+  /** Level 1–5 by skill name as typed; a skill listed without a level is level 3 (core/tasks/skills.ts). */
+  skills: Record<string, number>;
   prevScore?: number;
   source: SourceRef;
 }

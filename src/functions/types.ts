@@ -57,3 +57,31 @@ export interface NativeFormula {
 }
 
 export type NativeBuilder = (call: NativeCall) => NativeFormula;
+
+/** An error in one cell of a spilled result; the other cells still show their values. */
+export interface CellError {
+  error: "#VALUE!" | "#N/A";
+  message: string;
+  /** The message catalogue code (core/messages.ts) and its params, to translate the message. */
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export type ResultCell = Scalar | CellError;
+/** What a PERF function returns: one value, or rows of cells for a spilling call. */
+export type Result = Scalar | ResultCell[][];
+
+/**
+ * One PERF function, defined once (ARCHITECTURE "functions/"): its metadata, its JS
+ * implementation and (filled in by functions/native) its native-formula form.
+ */
+export interface PerfFunctionDef {
+  name: PerfFunctionName;
+  description: Localized;
+  params: ParamDef[];
+  /** Answers with a range when given ranges (SCORE, DISTRIBUTE, ALLOCATE). */
+  spills: boolean;
+  /** Throws a PerfError for bad arguments (`#VALUE!`) or missing data (`#N/A`). */
+  evaluate(args: Arg[]): Result;
+  native?: NativeBuilder;
+}

@@ -110,6 +110,8 @@ export interface ChartPlan {
   yTitle?: string;
   legend?: boolean;
   stacked?: boolean;
+  /** Values on bars and lines, percentages on pie and doughnut slices. */
+  dataLabels?: boolean;
 }
 
 export interface SheetPlan {

@@ -31,8 +31,16 @@ export interface RawSheet {
   tables?: RawTable[];
 }
 
+/** A workbook-level defined name and what it refers to (`'Scorecard'!$A$1`), one entry per range. */
+export interface RawDefinedName {
+  name: string;
+  ref: string;
+}
+
 export interface RawWorkbook {
   sheets: RawSheet[];
+  /** Defined names (generated sheets carry a marker name, workbook/markers.ts). */
+  definedNames?: RawDefinedName[];
 }
 
 export function isRawError(cell: RawCell | undefined): cell is RawError {

@@ -31,6 +31,17 @@ export const STYLES = {
     wrap: true,
     border: true,
   },
+  /** Header of an optional input column: lighter than a required one's. */
+  headerOptional: {
+    bold: true,
+    color: "FFFFFF",
+    fill: "5B87B5",
+    align: "center",
+    valign: "middle",
+    wrap: true,
+    border: true,
+  },
+  heading: { bold: true, size: 12, color: BRAND },
   label: { bold: true, color: "404040" },
   text: {},
   wrap: { wrap: true, valign: "top" },

@@ -18,13 +18,16 @@ describe.skipIf(!libreOfficeOrSkip())("LibreOffice harness", () => {
     ws.getCell("B2").value = { formula: 'CONCATENATE("a","b")', result: "zz" };
     // No cached result at all: 1/0 must come back as an error value.
     ws.getCell("B3").value = { formula: "1/0" } as ExcelJS.CellFormulaValue;
+    // A zero result must survive the round trip (read through cell.result, see recalcXlsx).
+    ws.getCell("B4").value = { formula: "A1*A2-6", result: 7 };
     await wb.xlsx.writeFile(input);
 
     const out = await recalcXlsx(input);
     const sheet = out.getWorksheet("Data")!;
-    expect((sheet.getCell("B1").value as ExcelJS.CellFormulaValue).result).toBe(6);
-    expect((sheet.getCell("B2").value as ExcelJS.CellFormulaValue).result).toBe("ab");
-    expect((sheet.getCell("B3").value as ExcelJS.CellFormulaValue).result).toEqual({ error: "#DIV/0!" });
+    expect(sheet.getCell("B1").result).toBe(6);
+    expect(sheet.getCell("B2").result).toBe("ab");
+    expect(sheet.getCell("B3").result).toEqual({ error: "#DIV/0!" });
+    expect(sheet.getCell("B4").result).toBe(0);
   });
 
   it("converts to csv with recalculated values", async () => {

@@ -172,7 +172,8 @@ export function convertWithLibreOffice(
 
 /**
  * Recalculates an .xlsx with LibreOffice and loads the result with exceljs; formula cells then
- * carry LibreOffice's value in `.result` (read `cell.value` / `cell.result`).
+ * carry LibreOffice's value in `cell.result`. Read `cell.result`, not `cell.value.result`:
+ * exceljs's `cell.value` copy drops falsy results (0, false, "").
  */
 export async function recalcXlsx(inputPath: string): Promise<ExcelJS.Workbook> {
   const outDir = mkdtempSync(join(tmpdir(), "perfsheet-lo-out-"));

@@ -3,6 +3,7 @@
  * KPIs whose department actual meets the department target.
  */
 
+import { isTargetMet } from "../completion";
 import type { Aggregation, Direction } from "../vocabulary";
 import { mean } from "./stats";
 
@@ -46,16 +47,6 @@ export interface CompletionSummary {
   overall: CompletionRate;
 }
 
-/**
- * A target is met when the KPI would score ≥ 100 (SPEC §4): at or above target for higher
- * and binary KPIs, at or below it for lower KPIs.
- *
- * @example isTargetMet(95, 100, "lower") // true
- */
-export function isTargetMet(actual: number, target: number, direction: Direction): boolean {
-  return direction === "lower" ? actual <= target : actual >= target;
-}
-
 /** The department's actual: people's actuals summed (sum KPIs) or averaged (average KPIs). */
 export function departmentActual(aggregation: Aggregation, actuals: readonly number[]): number | null {
   if (actuals.length === 0) return null;
@@ -69,7 +60,8 @@ function rate(rows: readonly DepartmentKpiResult[]): CompletionRate {
 
 /**
  * Completion per department (order of first appearance) and for the whole cycle.
- * A KPI with no actuals at all is not met: nothing shows the target was reached.
+ * Met = the KPI would score ≥ 100 (`isTargetMet`, core/completion.ts). A KPI with no
+ * actuals at all is not met: nothing shows the target was reached.
  *
  * @example departmentCompletion([{ department: "Ops", kpiId: "K1", aggregation: "sum",
  *   direction: "higher", target: 100, actuals: [60, 50] }]) // Ops: actual 110, met, rate 1

@@ -3,12 +3,14 @@
  * manager can read without the tables, in the workbook's language.
  */
 
+import type { MessageLang } from "../messages";
 import type { CompletionSummary, DepartmentCompletion } from "./completion";
 import type { IncentiveCorrelation } from "./correlation";
 import type { EfficiencyMetricSummary } from "./efficiency";
 import type { SurveyQuestionSummary } from "./survey";
 
-export type FindingsLang = "en-US" | "zh-CN";
+/** The workbook's language, as the message catalogue names it. */
+export type FindingsLang = MessageLang;
 
 /** Any part may be left out; an empty array means "computed, but there was no data". */
 export interface AnalysisResults {
@@ -71,10 +73,14 @@ function surveySentence(q: SurveyQuestionSummary, zh: boolean): string {
 
 function efficiencySentence(m: EfficiencyMetricSummary, zh: boolean): string {
   const [from, to] = [plain(m.beforeMean), plain(m.afterMean)];
-  const change = m.changeOfMeans === null ? "" : ` (${signedPercent(m.changeOfMeans)})`;
-  return zh
-    ? `效率（${m.metric}）：均值由 ${from} 变为 ${to}${change.replace(" (", "（").replace(")", "）")}，${m.n} 人中 ${m.improved} 人改善`
-    : `Efficiency (${m.metric}): mean ${from} → ${to}${change}, ${m.improved} of ${m.n} people improved`;
+  // No percentage when the before mean is 0 (a change relative to nothing).
+  const change = m.changeOfMeans === null ? null : signedPercent(m.changeOfMeans);
+  if (zh) {
+    const shown = change === null ? "" : `（${change}）`;
+    return `效率（${m.metric}）：均值由 ${from} 变为 ${to}${shown}，${m.n} 人中 ${m.improved} 人改善`;
+  }
+  const shown = change === null ? "" : ` (${change})`;
+  return `Efficiency (${m.metric}): mean ${from} → ${to}${shown}, ${m.improved} of ${m.n} people improved`;
 }
 
 /** Conventional reading of |r|: < 0.1 none, < 0.3 weak, < 0.5 moderate, else strong. */
@@ -105,7 +111,8 @@ function correlationSentence(c: IncentiveCorrelation, zh: boolean): string {
 
 function completionSentences(summary: CompletionSummary, zh: boolean): string[] {
   const { overall } = summary;
-  if (overall.completionRate === null) return [zh ? "没有可计算达成率的部门KPI" : "No department KPIs to measure completion"];
+  if (overall.completionRate === null)
+    return [zh ? "没有可计算达成率的部门KPI" : "No department KPIs to measure completion"];
   const sentences = [
     zh
       ? `整体 KPI 达成率 ${percent(overall.completionRate)}（${overall.kpis} 项中 ${overall.met} 项达成）`

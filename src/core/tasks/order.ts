@@ -10,7 +10,10 @@ import type { PlanSettings, TaskInput } from "./types";
 type QuadrantThresholds = Pick<PlanSettings, "importantMin" | "urgentMin">;
 
 /** The quadrant of a task under the settings' important_min and urgent_min. */
-export function taskQuadrant(task: Pick<TaskInput, "importance" | "urgency">, settings: QuadrantThresholds): Quadrant {
+export function taskQuadrant(
+  task: Pick<TaskInput, "importance" | "urgency">,
+  settings: QuadrantThresholds,
+): Quadrant {
   return quadrant(
     task.importance,
     task.urgency,
@@ -33,7 +36,9 @@ function compareDue(a: string | null, b: string | null): number {
  * @example
  * // Q1 before Q2; within Q1 the earlier due date first, then the more important, then the smaller id.
  */
-export function compareTaskPriority<T extends TaskInput>(settings: QuadrantThresholds): (a: T, b: T) => number {
+export function compareTaskPriority<T extends TaskInput>(
+  settings: QuadrantThresholds,
+): (a: T, b: T) => number {
   return (a, b) => {
     const qa = taskQuadrant(a, settings);
     const qb = taskQuadrant(b, settings);

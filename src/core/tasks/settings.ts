@@ -4,12 +4,21 @@
  * producing nonsense (infinite days, NaN loads) when called directly.
  */
 import { valueError } from "../errors";
+import { DEFAULTS } from "../settings-defaults";
 import { dayNumber } from "../workdays";
-import { isBlank } from "./ids";
+import { textOrNull } from "./ids";
 import type { PersonInput, PlanSettings, ResolvedPlanSettings, TaskInput } from "./types";
 
-/** SPEC §2 defaults of the Settings keys used by §7. */
-export const PLAN_DEFAULTS = { importantMin: 4, urgentMin: 4, buffer: 0.15, dailyHours: 8 } as const;
+/**
+ * SPEC §2 defaults of the Settings keys used by §7. important_min and urgent_min come from
+ * core/settings-defaults.ts; buffer (15%) and daily_hours (8) are not there yet.
+ */
+export const PLAN_DEFAULTS = {
+  importantMin: DEFAULTS.importantMin,
+  urgentMin: DEFAULTS.urgentMin,
+  buffer: 0.15,
+  dailyHours: 8,
+} as const;
 
 /** Fills in defaults and checks the values: dates valid and in order, daily_hours > 0, buffer ≥ 0. */
 export function resolvePlanSettings(settings: PlanSettings): ResolvedPlanSettings {
@@ -45,8 +54,15 @@ export function checkTask(task: TaskInput): void {
   requireNumber("urgency", task.urgency, () => true, task.taskId);
   requireNumber("effort_hours", task.effortHours, (v) => v >= 0, task.taskId);
   if (task.skillLevel != null) requireNumber("skill_level", task.skillLevel, () => true, task.taskId);
-  if (!isBlank(task.due)) dayNumber(task.due.trim());
-  if (!isBlank(task.earliestStart)) dayNumber(task.earliestStart.trim());
+  isoDateOrNull(task.due);
+  isoDateOrNull(task.earliestStart);
+}
+
+/** A date cell: null when blank, else the trimmed ISO date (a `bad_date` error if it is not one). */
+export function isoDateOrNull(text: string | null | undefined): string | null {
+  const date = textOrNull(text);
+  if (date !== null) dayNumber(date);
+  return date;
 }
 
 /** fte must be above 0 (it divides the hours per day); a given capacity must be 0 or more. */

@@ -20,7 +20,16 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * Colours given to series (and pie slices) that have none, so a chart looks the same in every
  * application instead of depending on each one's default palette.
  */
-export const DEFAULT_PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E"];
+export const DEFAULT_PALETTE = [
+  "4472C4",
+  "ED7D31",
+  "A5A5A5",
+  "FFC000",
+  "5B9BD5",
+  "70AD47",
+  "264478",
+  "9E480E",
+];
 
 /** Options beyond the plan's chart: data labels are off unless asked for. */
 export interface ChartPartOptions {
@@ -152,7 +161,9 @@ export function chartSpaceXml(chart: ChartPlan, options: ChartPartOptions = {}):
     `<c:plotArea><c:layout/>` +
     plotXml(chart, options) +
     `</c:plotArea>` +
-    (legend ? `<c:legend><c:legendPos val="${isRound(chart) ? "r" : "b"}"/><c:overlay val="0"/></c:legend>` : "") +
+    (legend
+      ? `<c:legend><c:legendPos val="${isRound(chart) ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`
+      : "") +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>` +
@@ -271,7 +282,9 @@ function roundSeriesXml(series: ChartSeriesPlan, index: number): string {
         `<a:ln w="12700"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`,
     )
     .join("");
-  return `<c:ser>` + seriesHeadXml(series, index) + points + categoriesXml(series) + valuesXml(series) + `</c:ser>`;
+  return (
+    `<c:ser>` + seriesHeadXml(series, index) + points + categoriesXml(series) + valuesXml(series) + `</c:ser>`
+  );
 }
 
 function categoriesXml(series: ChartSeriesPlan): string {

@@ -1,0 +1,487 @@
+/**
+ * Renders a sheet plan (workbook/plan.ts) into an .xlsx with exceljs. A plain mapping from plan
+ * to file: every number, text and formula comes from the plan; this module only decides how
+ * exceljs spells it. exceljs cannot write charts, so `renderPlanToWorkbook` leaves them out and
+ * `writePlanToXlsx` adds `planCharts(plan)` to the saved bytes (hosts/file/charts.ts).
+ */
+import { writeFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import {
+  isDate,
+  isFormula,
+  isStyled,
+  type BlockPlan,
+  type CellPlan,
+  type ChartPlan,
+  type ConditionalFormatPlan,
+  type DataValidationPlan,
+  type FormulaValue,
+  type PlainValue,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../../workbook/plan";
+import { STYLES, type CellStyle, type StyleName } from "../../workbook/styles";
+import { isMarkerName, markerName, markerRef, sheetOfMarkerRef } from "../../workbook/markers";
+import { addChartsToXlsx, type SheetCharts } from "./charts";
+
+export type { SheetCharts };
+
+/** Adds charts to a saved workbook (hosts/file/charts.ts `addChartsToXlsx` by default). */
+export type ChartPostProcessor = (xlsx: Buffer, charts: SheetCharts[]) => Promise<Buffer> | Buffer;
+
+/** Name of the hidden sheet holding list-validation values too long for an inline list. */
+export const LISTS_SHEET = "PerfSheetLists";
+
+/** Excel refuses an inline list formula longer than 255 characters. */
+const INLINE_LIST_LIMIT = 255;
+
+const BORDER_COLOR = "FFBFBFBF";
+const DATE_FORMAT = STYLES.date.numFmt;
+
+// ---------------------------------------------------------------------------------------------
+// A1 addresses
+
+interface CellAddress {
+  row: number;
+  col: number;
+}
+
+interface RangeAddress {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** `3` -> `C`, `28` -> `AB`. */
+export function columnLetter(col: number): string {
+  let n = col;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** `"B3"` or `"$B$3"` -> `{ row: 3, col: 2 }`. */
+export function parseCell(a1: string): CellAddress {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error(`Not a cell address: "${a1}"`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** `"A1:C4"` (or a single cell) -> its corners. */
+export function parseRange(ref: string): RangeAddress {
+  const [first, second = first] = ref.split(":");
+  const a = parseCell(first);
+  const b = parseCell(second);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function encodeRange(r: RangeAddress): string {
+  return `${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles
+
+const argb = (rgb: string): string => "FF" + rgb.replace(/^#/, "").toUpperCase();
+
+/** A fresh exceljs style object per call: exceljs mutates cell styles in place, so none may be shared. */
+export function toExcelStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (style.numFmt) out.numFmt = style.numFmt;
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.size) font.size = style.size;
+  if (style.color) font.color = { argb: argb(style.color) };
+  if (Object.keys(font).length > 0) out.font = font;
+  if (style.fill) {
+    out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  }
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.align) alignment.horizontal = style.align;
+  if (style.valign) alignment.vertical = style.valign;
+  if (style.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length > 0) out.alignment = alignment;
+  if (style.border) {
+    const side: Partial<ExcelJS.Border> = { style: "thin", color: { argb: BORDER_COLOR } };
+    out.border = { top: { ...side }, left: { ...side }, bottom: { ...side }, right: { ...side } };
+  }
+  return out;
+}
+
+function styleOf(name: StyleName | undefined): CellStyle {
+  return name ? (STYLES[name] as CellStyle) : {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** `{ date: "2026-07-01" }` -> a UTC midnight Date, which exceljs writes as the date serial. */
+function toDate(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`Not an ISO date: "${iso}"`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+function toFormulaValue(f: FormulaValue): ExcelJS.CellFormulaValue {
+  const value = { formula: f.formula } as ExcelJS.CellFormulaValue;
+  if (f.result !== null && f.result !== undefined) value.result = f.result;
+  return value;
+}
+
+/**
+ * The exceljs value of a plan value. Strings stay strings, whatever they start with: exceljs
+ * writes a string as a shared string, never as a formula, so `=1+1` typed by a user is text
+ * (SPEC §8).
+ */
+function toExcelValue(value: PlainValue | FormulaValue): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  if (isFormula(value)) return toFormulaValue(value);
+  if (isDate(value)) return toDate(value.date);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+/**
+ * Renders `plan` into `wb` (a new workbook when omitted) and returns it. A sheet of the same
+ * name that carries a PerfSheet marker is replaced; one without a marker is the user's, and
+ * rendering over it is refused (SPEC §1, §8).
+ */
+export function renderPlanToWorkbook(
+  plan: WorkbookPlan,
+  wb: ExcelJS.Workbook = new ExcelJS.Workbook(),
+): ExcelJS.Workbook {
+  const lists = new ListValues(wb);
+  for (const sheetPlan of plan.sheets) {
+    const ws = replaceableSheet(wb, sheetPlan.name);
+    renderSheet(ws, sheetPlan, lists);
+    if (sheetPlan.generated) wb.definedNames.add(markerRef(sheetPlan.name), markerName(sheetPlan.kind));
+  }
+  return wb;
+}
+
+/** The charts of every sheet of the plan, for the chart post-processor. */
+export function planCharts(plan: WorkbookPlan): SheetCharts[] {
+  return plan.sheets
+    .filter((s) => (s.charts ?? []).length > 0)
+    .map((s) => ({ sheetName: s.name, charts: s.charts ?? [] }));
+}
+
+/**
+ * Renders the plan to .xlsx bytes, adds the plan's charts with `addCharts`, writes the result to
+ * `outPath` when given, and returns it.
+ */
+export async function writePlanToXlsx(
+  plan: WorkbookPlan,
+  outPath?: string,
+  addCharts: ChartPostProcessor = addChartsToXlsx,
+): Promise<Buffer> {
+  const wb = renderPlanToWorkbook(plan);
+  let buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const charts = planCharts(plan);
+  if (charts.length > 0) buffer = await addCharts(buffer, charts);
+  if (outPath) await writeFile(outPath, buffer);
+  return buffer;
+}
+
+/** Sheets of `wb` that carry a marker, by sheet name, with the marker's name. */
+function markedSheets(wb: ExcelJS.Workbook): Map<string, string> {
+  const marked = new Map<string, string>();
+  for (const defined of wb.definedNames.model as { name: string; ranges: string[] }[]) {
+    if (!isMarkerName(defined.name)) continue;
+    for (const ref of defined.ranges) {
+      const sheet = sheetOfMarkerRef(ref);
+      if (sheet !== undefined) marked.set(sheet, defined.name);
+    }
+  }
+  return marked;
+}
+
+/** A fresh sheet named `name`, in place of a marked sheet of that name if there is one. */
+function replaceableSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const existing = wb.getWorksheet(name);
+  if (!existing) return wb.addWorksheet(name);
+  const marker = markedSheets(wb).get(name);
+  if (marker === undefined) {
+    throw new Error(`Sheet "${name}" holds user data (no PerfSheet marker); it is never overwritten.`);
+  }
+  // orderNo is exceljs's sheet position; it is not in the type definitions.
+  const position = (existing as unknown as { orderNo: number }).orderNo;
+  for (const ref of wb.definedNames.getRanges(marker).ranges) wb.definedNames.remove(ref, marker);
+  wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(name);
+  (ws as unknown as { orderNo: number }).orderNo = position;
+  return ws;
+}
+
+function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, lists: ListValues): void {
+  (plan.columns ?? []).forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    if (c.width !== undefined) column.width = c.width;
+    if (c.hidden) column.hidden = true;
+  });
+  for (const block of plan.blocks) renderBlock(ws, block);
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const range of plan.merges ?? []) ws.mergeCells(range);
+  for (const table of plan.tables ?? []) addTable(ws, table);
+  addConditionalFormats(ws, plan.conditionalFormats ?? []);
+  for (const dv of plan.dataValidations ?? []) addDataValidation(ws, dv, lists);
+  for (const note of plan.notes ?? []) ws.getCell(note.cell).note = note.text;
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
+    const { rows, cols } = plan.freeze;
+    ws.views = [
+      { state: "frozen", xSplit: cols, ySplit: rows, topLeftCell: `${columnLetter(cols + 1)}${rows + 1}` },
+    ];
+  }
+  if (plan.print) setPrint(ws, plan.print);
+  if (plan.protect) protect(ws, plan.protect.unlocked ?? []);
+  if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor) };
+  if (plan.hidden) ws.state = "hidden";
+}
+
+function renderBlock(ws: ExcelJS.Worksheet, block: BlockPlan): void {
+  const origin = parseCell(block.at);
+  block.rows.forEach((rowCells, i) => {
+    const isHeader = i === 0 && block.headerStyle !== undefined;
+    rowCells.forEach((cellPlan, j) => {
+      const base = isHeader ? block.headerStyle : block.columnStyles?.[j];
+      writeCell(ws.getCell(origin.row + i, origin.col + j), cellPlan, base);
+    });
+  });
+}
+
+function writeCell(cell: ExcelJS.Cell, plan: CellPlan, base: StyleName | undefined): void {
+  const styled = isStyled(plan) ? plan : undefined;
+  const value = styled ? styled.value : (plan as PlainValue | FormulaValue);
+  // The cell's own style refines the column's (a "bad" fill keeps the column's number format).
+  const style: CellStyle = { ...styleOf(base), ...styleOf(styled?.style) };
+  if (isDate(value) && !style.numFmt) style.numFmt = DATE_FORMAT;
+  cell.value = toExcelValue(value);
+  const excelStyle = toExcelStyle(style);
+  if (styled?.input) excelStyle.protection = { locked: false };
+  if (Object.keys(excelStyle).length > 0) cell.style = excelStyle;
+}
+
+/**
+ * Lays an Excel table over cells already written. exceljs writes a table's rows itself, so the
+ * rows given are the cells' own values: the table rewrites them unchanged and keeps their styles.
+ */
+function addTable(ws: ExcelJS.Worksheet, table: NonNullable<SheetPlan["tables"]>[number]): void {
+  const range = parseRange(table.ref);
+  // Excel needs at least one data row under the header.
+  const bottom = Math.max(range.bottom, range.top + 1);
+  const names: string[] = [];
+  for (let col = range.left; col <= range.right; col++) {
+    const cell = ws.getCell(range.top, col);
+    const name = cell.value === null || cell.value === undefined ? "" : String(cell.value).trim();
+    if (name === "") throw new Error(`Table ${table.name}: empty header in ${cell.address}`);
+    if (names.some((n) => n.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`Table ${table.name}: duplicate header "${name}"`);
+    }
+    if (cell.value !== name) cell.value = name; // table headers are text
+    names.push(name);
+  }
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let row = range.top + 1; row <= bottom; row++) {
+    const values: ExcelJS.CellValue[] = [];
+    for (let col = range.left; col <= range.right; col++) values.push(ws.getCell(row, col).value);
+    rows.push(values);
+  }
+  ws.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: `${columnLetter(range.left)}${range.top}`,
+    headerRow: true,
+    totalsRow: false,
+    style: {
+      theme: (table.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: table.showRowStripes ?? true,
+    },
+    columns: names.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+}
+
+function dxf(fill: string | undefined, font: string | undefined): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  // Differential fills take the colour as bgColor.
+  if (fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } };
+  if (font) style.font = { color: { argb: argb(font) } };
+  return style;
+}
+
+function addConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormatPlan[]): void {
+  formats.forEach((cf, i) => {
+    const priority = i + 1;
+    let rule: ExcelJS.ConditionalFormattingRule;
+    switch (cf.type) {
+      case "colorScale":
+        rule = {
+          type: "colorScale",
+          priority,
+          cfvo: [
+            { type: "min" },
+            cf.mid === undefined ? { type: "percentile", value: 50 } : { type: "num", value: cf.mid },
+            { type: "max" },
+          ],
+          color: cf.colors.map((c) => ({ argb: argb(c) })),
+        };
+        break;
+      case "dataBar":
+        rule = {
+          type: "dataBar",
+          priority,
+          cfvo: [
+            cf.min === undefined ? { type: "min" } : { type: "num", value: cf.min },
+            cf.max === undefined ? { type: "max" } : { type: "num", value: cf.max },
+          ],
+          gradient: false,
+        };
+        (rule as unknown as { color: Partial<ExcelJS.Color> }).color = { argb: argb(cf.color) };
+        break;
+      case "cellIs":
+        rule = {
+          type: "cellIs",
+          priority,
+          // exceljs's types list four operators; it writes any OOXML operator as given.
+          operator: cf.operator as ExcelJS.CellIsOperators,
+          formulae: cf.formulas,
+          style: dxf(cf.fill, cf.font),
+        };
+        break;
+      case "expression":
+        rule = { type: "expression", priority, formulae: [cf.formula], style: dxf(cf.fill, cf.font) };
+        break;
+    }
+    ws.addConditionalFormatting({ ref: cf.ref, rules: [rule] });
+  });
+}
+
+/**
+ * List values that do not fit an inline list go to a hidden, marked sheet, one column per list,
+ * and the validation refers to that column.
+ */
+class ListValues {
+  private sheet: ExcelJS.Worksheet | undefined;
+  private readonly columns = new Map<string, string>();
+
+  constructor(private readonly wb: ExcelJS.Workbook) {}
+
+  rangeFor(values: string[]): string {
+    const key = JSON.stringify(values);
+    const known = this.columns.get(key);
+    if (known) return known;
+    const ws = this.listsSheet();
+    const col = this.columns.size + 1;
+    values.forEach((v, i) => (ws.getCell(i + 1, col).value = v));
+    const letter = columnLetter(col);
+    const ref = `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
+    this.columns.set(key, ref);
+    return ref;
+  }
+
+  private listsSheet(): ExcelJS.Worksheet {
+    if (!this.sheet) {
+      this.sheet = replaceableSheet(this.wb, LISTS_SHEET);
+      this.sheet.state = "hidden";
+      this.wb.definedNames.add(markerRef(LISTS_SHEET), markerName("lists"));
+    }
+    return this.sheet;
+  }
+}
+
+/** `"a,b,c"` when Excel accepts the list inline, else undefined. */
+export function inlineList(values: string[]): string | undefined {
+  if (values.some((v) => v.includes(",") || v.includes('"'))) return undefined;
+  const formula = `"${values.join(",")}"`;
+  return formula.length < INLINE_LIST_LIMIT ? formula : undefined;
+}
+
+function addDataValidation(ws: ExcelJS.Worksheet, dv: DataValidationPlan, lists: ListValues): void {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: "stop",
+    ...(dv.prompt ? { showInputMessage: true, prompt: dv.prompt } : {}),
+  };
+  let validation: ExcelJS.DataValidation;
+  switch (dv.type) {
+    case "list":
+      validation = {
+        ...common,
+        type: "list",
+        formulae: [inlineList(dv.values) ?? lists.rangeFor(dv.values)],
+      };
+      break;
+    case "whole":
+    case "decimal":
+      validation = { ...common, type: dv.type, operator: "between", formulae: [dv.min, dv.max] };
+      break;
+    case "date":
+      // Any real date: on or after 1900-01-01.
+      validation = {
+        ...common,
+        type: "date",
+        operator: "greaterThanOrEqual",
+        formulae: [new Date(Date.UTC(1900, 0, 1))],
+      };
+      break;
+  }
+  // Normalise the range so that exceljs's merging of validations sees one rectangle.
+  // `dataValidations` is missing from exceljs's type definitions.
+  const sheet = ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } };
+  sheet.dataValidations.add(encodeRange(parseRange(dv.ref)), validation);
+}
+
+function setPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan["print"]>): void {
+  ws.pageSetup.paperSize = 9; // A4
+  ws.pageSetup.orientation = print.orientation;
+  if (print.fitToWidth) {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0; // as many pages tall as needed
+  }
+  if (print.titleRows) ws.pageSetup.printTitlesRow = print.titleRows;
+  if (print.area) ws.pageSetup.printArea = print.area;
+  ws.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+}
+
+/**
+ * Protects the sheet without a password: everything is locked except input cells (already
+ * unlocked when written) and the `unlocked` ranges. Sorting, filtering and resizing stay allowed.
+ */
+function protect(ws: ExcelJS.Worksheet, unlocked: string[]): void {
+  for (const ref of unlocked) {
+    const r = parseRange(ref);
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = ws.getCell(row, col);
+        cell.protection = { locked: false };
+      }
+    }
+  }
+  // Set directly: exceljs's protect() is async only to hash a password, and there is none.
+  (ws as unknown as { sheetProtection: object }).sheetProtection = {
+    sheet: true,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    sort: true,
+    autoFilter: true,
+  };
+}
