@@ -21,3 +21,21 @@ export function usageText(commands: Record<string, CliCommand>): string {
   const lines = Object.values(commands).map((c) => "  perfsheet " + c.usage);
   return ["Usage:", ...lines, "", "Exit codes: 0 ok, 1 invalid input, 2 usage."].join("\n");
 }
+
+/**
+ * Options and positionals of a command, parsed with Node's own parser; anything it refuses
+ * (an unknown option, a missing value) is a UsageError.
+ */
+export function parseCommandArgs<T extends Record<string, { type: "string" | "boolean"; short?: string }>>(
+  args: string[],
+  options: T,
+): { values: { [K in keyof T]?: T[K]["type"] extends "string" ? string : boolean }; positionals: string[] } {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseArgs } = require("node:util") as typeof import("node:util");
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parsed as never;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}

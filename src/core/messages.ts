@@ -245,6 +245,24 @@ export const MESSAGES: Record<string, MessageText> = {
     en: "The level of skill “{skill}” must be a whole number from 1 to 5, not “{value}”.",
     zh: "技能“{skill}”的等级必须是 1 到 5 的整数，而不是“{value}”。",
   },
+  // Why a task is unassigned (core/tasks/allocate.ts, docs/ALLOCATION.md), shown on the Plan sheet
+  unknown_assignee: {
+    en: "Task {taskId} is assigned to {assignee}, who is not an employee.",
+    zh: "任务 {taskId} 的负责人 {assignee} 不在员工表中。",
+  },
+  no_people: { en: "Task {taskId}: there are no employees.", zh: "任务 {taskId}：没有员工。" },
+  no_department: {
+    en: "Task {taskId}: nobody works in {department}.",
+    zh: "任务 {taskId}：部门 {department} 没有员工。",
+  },
+  no_skill: {
+    en: "Task {taskId}: nobody has the skill {skill}.",
+    zh: "任务 {taskId}：没有人具备技能 {skill}。",
+  },
+  no_skill_level: {
+    en: "Task {taskId} needs {skill} at level {level}; the best is {best}.",
+    zh: "任务 {taskId} 需要 {skill} 等级 {level}，现有最高为 {best}。",
+  },
   // CLI
   file_not_found: { en: "cannot find the file {file}.", zh: "找不到文件 {file}。" },
   file_unreadable: {
@@ -254,6 +272,14 @@ export const MESSAGES: Record<string, MessageText> = {
   validate_ok: {
     en: "OK: {file} is valid: {employees} employees, {positions} positions, {kpis} KPIs, {tasks} tasks, {actuals} actuals, {ratings} 360° ratings; {warnings} warnings.",
     zh: "通过：{file} 校验无误：员工 {employees} 人，岗位 {positions} 个，指标 {kpis} 个，任务 {tasks} 项，实际值 {actuals} 条，360° 评分 {ratings} 条；警告 {warnings} 条。",
+  },
+  run_ok: {
+    en: "Wrote {out}: {employees} employees, {sheets} generated sheets.",
+    zh: "已生成 {out}：员工 {employees} 人，生成工作表 {sheets} 张。",
+  },
+  export_ok: {
+    en: "Wrote {count} personal review files to {dir}.",
+    zh: "已在 {dir} 生成 {count} 份个人考核表。",
   },
 };
 

@@ -205,8 +205,12 @@ const COLUMN_HELP: Record<string, Bilingual> = {
   "efficiency.after": ["Value after the new incentives.", "激励后的数值。"],
 };
 
-/** Columns holding sentences: wider, and wrapped when longer still. */
+/**
+ * Columns holding sentences or lists get more room. They are not wrapped, so every row of an
+ * input sheet stays one line high and lines up.
+ */
 const LONG_TEXT = new Set([
+  "employees.skills",
   "strategy.goal",
   "kpis.name",
   "positions.responsibilities",
@@ -269,9 +273,8 @@ function widthOfValue(value: PlainValue): number {
 
 /** Lines a text wraps into at `width`, for row heights: Excel does not grow rows by itself. */
 function linesAt(text: string, width: number): number {
-  return text
-    .split("\n")
-    .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(width - 1, 1))), 0);
+  const lineCount = (line: string) => Math.max(1, Math.ceil(displayWidth(line) / Math.max(width, 1)));
+  return text.split("\n").reduce((n, line) => n + lineCount(line), 0);
 }
 
 const LINE_HEIGHT = 15;
@@ -287,7 +290,7 @@ function header(column: ColumnDef, lang: Lang): string {
   return lang === "zh-CN" ? column.zh : column.en;
 }
 
-function columnStyle(sheet: InputSheetKey, column: ColumnDef): StyleName | undefined {
+function columnStyle(column: ColumnDef): StyleName | undefined {
   if (column.key === "bonus_base") return "currency";
   switch (column.kind) {
     case "percent":
@@ -299,7 +302,7 @@ function columnStyle(sheet: InputSheetKey, column: ColumnDef): StyleName | undef
     case "id":
       return "id";
     default:
-      return LONG_TEXT.has(`${sheet}.${column.key}`) ? "wrap" : undefined;
+      return undefined;
   }
 }
 
@@ -357,21 +360,7 @@ function inputSheet(def: SheetDef, lang: Lang, data: SampleRow[], ratingScale: n
     const content = Math.max(...rows.map((r) => widthOfValue(r[j] as PlainValue)), 0);
     // Room for the header text and the table's filter button.
     const wanted = Math.max(displayWidth(headers[j]) + 4, content + 2, 8);
-    return { width: Math.min(wanted, long ? 48 : 30) };
-  });
-
-  // Rows whose sentences wrap get the height they need (Excel keeps the default otherwise).
-  const rowHeights: Record<number, number> = { 1: 30 };
-  rows.forEach((r, i) => {
-    const lines = Math.max(
-      1,
-      ...columns.map((c, j) =>
-        LONG_TEXT.has(`${key}.${c.key}`) && typeof r[j] === "string"
-          ? linesAt(r[j] as string, widths[j].width!)
-          : 1,
-      ),
-    );
-    if (lines > 1) rowHeights[i + 2] = lines * LINE_HEIGHT;
+    return { width: Math.min(wanted, long ? 60 : 30) };
   });
 
   const dataValidations = columns
@@ -395,9 +384,9 @@ function inputSheet(def: SheetDef, lang: Lang, data: SampleRow[], ratingScale: n
     name: sheetName(def, lang),
     kind: `template:${key}`,
     generated: false,
-    blocks: [{ at: "A1", rows: [headerRow, ...rows], columnStyles: columns.map((c) => columnStyle(key, c)) }],
+    blocks: [{ at: "A1", rows: [headerRow, ...rows], columnStyles: columns.map((c) => columnStyle(c)) }],
     columns: widths,
-    rowHeights,
+    rowHeights: { 1: 30 },
     freeze: { rows: 1, cols: 0 },
     tables: [
       {
@@ -502,7 +491,7 @@ function settingsSheet(lang: Lang, values: Record<string, PlainValue>): SheetPla
     Math.max(16, ...rows.map((r) => widthOfValue((r[1] as StyledValue).value as PlainValue) + 2)),
     56,
   );
-  const helpWidth = lang === "zh-CN" ? 56 : 60;
+  const helpWidth = 70;
   const rowHeights: Record<number, number> = { 1: 24 };
   rows.forEach((r, i) => {
     const lines = linesAt(String(r[2]), helpWidth);
@@ -548,7 +537,7 @@ function settingsSheet(lang: Lang, values: Record<string, PlainValue>): SheetPla
       { cell: "A1", text: keyNote },
       { cell: "B1", text: valueNote },
     ],
-    print: { orientation: "portrait", fitToWidth: true, titleRows: "1:1" },
+    print: { orientation: "landscape", fitToWidth: true, titleRows: "1:1" },
     tabColor: STAGE_TAB.settings,
   };
 }
@@ -712,9 +701,9 @@ function readmeSheet(lang: Lang): SheetPlan {
     if (lines > 1 || style === "title")
       heights[row] = Math.max(lines * LINE_HEIGHT, style === "title" ? 26 : 0);
   };
-  const tableRow = (cells: string[], style: StyleName) => {
+  const tableRow = (cells: string[], style: StyleName, thirdWidth = widths[2]) => {
     rows.push(cells.map((value) => ({ value, style })));
-    const lines = Math.max(...cells.map((c, j) => linesAt(c, widths[j])));
+    const lines = Math.max(...cells.map((c, j) => linesAt(c, j === 2 ? thirdWidth : widths[j])));
     heights[rows.length] = Math.max(lines, 1) * LINE_HEIGHT + 4;
   };
 
@@ -724,7 +713,7 @@ function readmeSheet(lang: Lang): SheetPlan {
       "This workbook runs one performance cycle of a department, from goals to the review of incentives. You fill the input sheets; PerfSheet computes every score, grade and bonus and writes the result sheets next to them.",
       "本工作簿用于完成一个部门的一期绩效考核：从目标分解到激励效果评估。您只需填写输入表，PerfSheet 会计算全部得分、等级和奖金，并在旁边生成结果表。",
     ]),
-    "subtitle",
+    "note",
   );
   rows.push([]);
   fullWidthRow(w(["The cycle", "考核流程"]), "heading");
@@ -750,13 +739,17 @@ function readmeSheet(lang: Lang): SheetPlan {
   }
   rows.push([]);
   fullWidthRow(w(["How to fill each sheet", "各表填写说明"]), "heading");
+  // The required columns take the room of the last two columns.
+  const requiredWidth = widths[2] + widths[3];
   tableRow(
     [w(["Sheet", "工作表"]), w(["How to fill it", "填写方法"]), w(["Required columns", "必填列"]), ""],
     "header",
   );
+  merges.push(`C${rows.length}:D${rows.length}`);
   for (const def of INPUT_SHEETS) {
     const required = def.columns.filter((c) => c.required).map((c) => header(c, lang));
-    tableRow([inputName(def.key), w(SHEET_GUIDE[def.key]), required.join(sep), ""], "wrap");
+    tableRow([inputName(def.key), w(SHEET_GUIDE[def.key]), required.join(sep), ""], "wrap", requiredWidth);
+    merges.push(`C${rows.length}:D${rows.length}`);
   }
   rows.push([]);
   fullWidthRow(w(["Good to know", "使用提示"]), "heading");

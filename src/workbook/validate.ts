@@ -111,6 +111,14 @@ class Findings {
     this.add(sheet.name, this.cellOf(sheet, row, column), code, withColumn, severity);
   }
 
+  /** A core rule's issue at its row and column; without a row, at A1 of Settings (the cycle's rules). */
+  locate(issue: ModelIssue): void {
+    const at = issue.at;
+    const sheet = at && Object.values(this.read.sheets).find((s) => s.name === at.sheet);
+    if (sheet && at) this.at(sheet, at.row, issue.column, issue.code, issue.params, issue.severity);
+    else this.add(at?.sheet ?? this.sheetLabel("settings"), "A1", issue.code, issue.params, issue.severity);
+  }
+
   hasErrors(): boolean {
     return this.problems.some((p) => p.severity === "error");
   }
@@ -835,11 +843,7 @@ export function validateWorkbook(raw: RawWorkbook, opts: ValidateOptions): Valid
 export function locateIssues(raw: RawWorkbook, issues: readonly ModelIssue[], lang: Lang): Problem[] {
   const read = readWorkbook(raw);
   const f = new Findings(lang, read);
-  for (const issue of issues) {
-    const sheet = issue.at && Object.values(read.sheets).find((s) => s.name === issue.at!.sheet);
-    if (sheet && issue.at) f.at(sheet, issue.at.row, issue.column, issue.code, issue.params, issue.severity);
-    else f.add(issue.at?.sheet ?? f.sheetLabel("settings"), "A1", issue.code, issue.params, issue.severity);
-  }
+  for (const issue of issues) f.locate(issue);
   return f.problems;
 }
 
@@ -890,12 +894,7 @@ function cascade(
     }
     return false;
   };
-  for (const issue of problems) {
-    if (echoes(issue) || !issue.at) continue;
-    const sheet = Object.values(read.sheets).find((s) => s.name === issue.at!.sheet);
-    if (!sheet) continue;
-    f.at(sheet, issue.at.row, issue.column, issue.code, issue.params, issue.severity);
-  }
+  for (const issue of problems) if (!echoes(issue)) f.locate(issue);
   return rows;
 }
 

@@ -601,7 +601,7 @@ type Readers = Record<string, () => unknown>;
 abstract class FakeObject<T> {
   protected readonly loaded = new Map<string, unknown>();
   private bound = false;
-  private boundTarget: T | undefined;
+  private boundTarget: T | undefined = undefined;
 
   constructor(
     protected readonly fake: FakeExcel,
@@ -1550,11 +1550,9 @@ class FakeTableProxy extends FakeObject<FakeTable> {
     return name === "worksheet" ? this.worksheet : undefined;
   }
 
-  get worksheet(): FakeWorksheet {
-    return worksheetProxy(this.fake, `${this.path}.worksheet`, () =>
-      this.fake.sheetById(this.target().sheetId),
-    );
-  }
+  readonly worksheet = worksheetProxy(this.fake, `${this.path}.worksheet`, () =>
+    this.fake.sheetById(this.target().sheetId),
+  );
 
   get name(): string {
     return this.loadedValue("name");
@@ -1743,6 +1741,9 @@ class FakeSeries extends FakeObject<FakeChartSeries> {
     fill: seal({
       setSolidColor: (color: string) =>
         this.queue("format.fill.setSolidColor", [color], () => (this.target().color = color)),
+    }),
+    line: settingsProxy(this.fake, `${this.path}.format.line`, { color: LEAF }, (_key, value) => {
+      this.target().color = value as string;
     }),
   };
 

@@ -542,11 +542,6 @@ describe("generated corpus: one defect per workbook", () => {
         const layout = defect.layout ?? {};
         const raw = await readXlsx(await writeFixture(fx, lang, layout));
         const { model, problems, lang: detected } = loadModel(raw);
-        if (process.env.DUMP_CORPUS)
-          console.log(
-            defect.name,
-            problems.map((p) => `${p.sheet}!${p.cell} ${p.code}: ${p.message}`),
-          );
         expect(detected).toBe(lang);
         const expected = {
           sheet: sheetTitle(defect.sheet, lang),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cascadeGoals } from "../../src/core/cascade";
 import { loadModel } from "../../src/workbook/load";
-import { validateWorkbook } from "../../src/workbook/validate";
+import { locateIssues, validateWorkbook } from "../../src/workbook/validate";
 import { baseFixture, cellOf, rawFixture, settingCell } from "./fixtures";
 
 const TODAY = "2025-07-01";
@@ -226,5 +226,41 @@ describe("validation", () => {
     const fx = baseFixture();
     fx.settings = fx.settings.filter(([k]) => k !== "as_of");
     expect(load(fx).model!.settings.asOf).toBe(TODAY);
+  });
+});
+
+describe("locateIssues", () => {
+  it("turns core issues into located problems in the workbook's language", () => {
+    const raw = rawFixture(baseFixture(), "zh-CN");
+    const problems = locateIssues(
+      raw,
+      [
+        {
+          code: "kpi_goal_blank",
+          params: { kpi: "K3" },
+          severity: "warning",
+          at: { sheet: "部门KPI", row: 4 },
+          column: "goal_id",
+        },
+        { code: "setting_quotas_total", params: { percent: 95 }, severity: "error" },
+      ],
+      "zh-CN",
+    );
+    expect(problems).toEqual([
+      {
+        sheet: "部门KPI",
+        cell: cellOf("kpis", "goal_id", 2),
+        code: "kpi_goal_blank",
+        message: "指标 K3 未关联战略目标。",
+        severity: "warning",
+      },
+      {
+        sheet: "设置",
+        cell: "A1",
+        code: "setting_quotas_total",
+        message: "强制分布比例之和为 95%，而不是 100%。",
+        severity: "error",
+      },
+    ]);
   });
 });

@@ -47,6 +47,43 @@ export interface CompletionSummary {
   overall: CompletionRate;
 }
 
+/** One person's row for a KPI (e.g. a cycle's KPI result), with the person's department. */
+export interface PersonKpiRow {
+  department: string;
+  kpiId: string;
+  aggregation: Aggregation;
+  direction: Direction;
+  /** The person's cascaded target. */
+  target: number;
+  /** Null when the actual is missing. */
+  actual: number | null;
+}
+
+/**
+ * Department × KPI rows from people's rows (departments, then KPIs, in order of first
+ * appearance). The department target of a sum KPI is its people's targets summed (the part
+ * of the department target its positions carry); an average KPI's target is the common one
+ * every person carries. Missing actuals are left out.
+ *
+ * @example departmentKpiRows([{ department: "Ops", kpiId: "K1", aggregation: "sum",
+ *   direction: "higher", target: 60, actual: 70 }, { …same, target: 40, actual: null }])
+ * // [{ department: "Ops", kpiId: "K1", …, target: 100, actuals: [70] }]
+ */
+export function departmentKpiRows(rows: readonly PersonKpiRow[]): DepartmentKpiRow[] {
+  const groups = new Map<string, PersonKpiRow[]>();
+  for (const row of rows) {
+    const key = `${row.department}\u0000${row.kpiId}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].map((people) => {
+    const { department, kpiId, aggregation, direction } = people[0];
+    const target =
+      aggregation === "sum" ? people.reduce((sum, p) => sum + p.target, 0) : people[0].target;
+    const actuals = people.map((p) => p.actual).filter((a): a is number => a !== null);
+    return { department, kpiId, aggregation, direction, target, actuals };
+  });
+}
+
 /** The department's actual: people's actuals summed (sum KPIs) or averaged (average KPIs). */
 export function departmentActual(aggregation: Aggregation, actuals: readonly number[]): number | null {
   if (actuals.length === 0) return null;

@@ -7,6 +7,7 @@ import type { MessageLang } from "../messages";
 import type { CompletionSummary, DepartmentCompletion } from "./completion";
 import type { IncentiveCorrelation } from "./correlation";
 import type { EfficiencyMetricSummary } from "./efficiency";
+import type { Correlation } from "./stats";
 import type { SurveyQuestionSummary } from "./survey";
 
 /** The workbook's language, as the message catalogue names it. */
@@ -92,21 +93,35 @@ function correlationStrength(r: number, zh: boolean): string {
   return `${strength[0]} ${r > 0 ? "positive" : "negative"}`;
 }
 
+/**
+ * What a correlation says in words: its strength when r exists, otherwise why it could not
+ * be computed. The findings sentence and the Analysis sheet's table share these words.
+ *
+ * @example correlationReading({ r: null, n: 2, reason: "too_few" }, "en-US")
+ * // "fewer than 3 people with both figures"
+ */
+export function correlationReading(c: Correlation, lang: FindingsLang): string {
+  const zh = lang === "zh-CN";
+  if (c.r !== null) return correlationStrength(c.r, zh);
+  if (c.reason === "zero_variance") {
+    return zh
+      ? "奖金/奖金基数或效率变化人人相同"
+      : "bonus relative to base or efficiency change is the same for everyone";
+  }
+  return zh ? "两项数据齐全的人少于 3 人" : "fewer than 3 people with both figures";
+}
+
 function correlationSentence(c: IncentiveCorrelation, zh: boolean): string {
+  const reading = correlationReading(c, zh ? "zh-CN" : "en-US");
   if (c.r !== null) {
     const r = fixed(c.r, 2);
     return zh
-      ? `奖金/奖金基数与效率变化的相关系数 r = ${r}，${correlationStrength(c.r, true)}（n=${c.n}）`
-      : `Bonus relative to base vs efficiency change: r = ${r}, ${correlationStrength(c.r, false)} (n=${c.n})`;
-  }
-  if (c.reason === "zero_variance") {
-    return zh
-      ? `奖金与效率变化的相关性无法计算：奖金/奖金基数或效率变化人人相同（n=${c.n}）`
-      : `Correlation of bonus and efficiency change not available: bonus relative to base or efficiency change is the same for everyone (n=${c.n})`;
+      ? `奖金/奖金基数与效率变化的相关系数 r = ${r}，${reading}（n=${c.n}）`
+      : `Bonus relative to base vs efficiency change: r = ${r}, ${reading} (n=${c.n})`;
   }
   return zh
-    ? `奖金与效率变化的相关性无法计算：两项数据齐全的人少于 3 人（n=${c.n}）`
-    : `Correlation of bonus and efficiency change not available: fewer than 3 people with both figures (n=${c.n})`;
+    ? `奖金与效率变化的相关性无法计算：${reading}（n=${c.n}）`
+    : `Correlation of bonus and efficiency change not available: ${reading} (n=${c.n})`;
 }
 
 function completionSentences(summary: CompletionSummary, zh: boolean): string[] {

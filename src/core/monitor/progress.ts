@@ -62,6 +62,44 @@ export function requiredRaters(relationship: Relationship, minRaters: number): n
   return ANONYMOUS_GROUPS.includes(relationship) ? minRaters : 1;
 }
 
+export interface RaterExpectationInput {
+  /** Raters counted per relationship. */
+  raters: Readonly<Record<Relationship, number>>;
+  /** Settings `group_weights`. */
+  groupWeights: Readonly<Partial<Record<Relationship, number>>>;
+  hasManager: boolean;
+  hasReports: boolean;
+}
+
+/**
+ * The groups expected to rate an employee, with their raters counted — the
+ * `ratersByGroup` of `employeeProgress`. A group that weighs 0 in the 360° score is never
+ * expected (it would change nothing); the manager group only for someone with a manager,
+ * subordinates only for someone with direct reports; customers only once some customer
+ * rated the person, because only customer-facing roles are rated by customers and the
+ * workbook does not say which roles those are. Self and peers are expected whenever they weigh.
+ *
+ * @example expectedRaterGroups({ raters: { self: 1, manager: 1, peer: 2, subordinate: 0, customer: 0 },
+ *   groupWeights: { manager: 0.4, peer: 0.3, subordinate: 0.15, customer: 0.15, self: 0 },
+ *   hasManager: true, hasReports: false }) // { manager: 1, peer: 2 }
+ */
+export function expectedRaterGroups(input: RaterExpectationInput): Partial<Record<Relationship, number>> {
+  const applies: Record<Relationship, boolean> = {
+    self: true,
+    manager: input.hasManager,
+    peer: true,
+    subordinate: input.hasReports,
+    customer: input.raters.customer > 0,
+  };
+  const expected: Partial<Record<Relationship, number>> = {};
+  for (const relationship of RELATIONSHIPS) {
+    if (applies[relationship] && (input.groupWeights[relationship] ?? 0) > 0) {
+      expected[relationship] = input.raters[relationship];
+    }
+  }
+  return expected;
+}
+
 /**
  * Flags for one employee. Actuals are complete only once goals are set (someone without
  * a scorecard has nothing to collect yet, which is not "complete"). Feedback is sufficient

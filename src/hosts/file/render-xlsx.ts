@@ -12,7 +12,6 @@ import {
   isStyled,
   type BlockPlan,
   type CellPlan,
-  type ChartPlan,
   type ConditionalFormatPlan,
   type DataValidationPlan,
   type FormulaValue,
@@ -286,13 +285,14 @@ function addTable(ws: ExcelJS.Worksheet, table: NonNullable<SheetPlan["tables"]>
   const bottom = Math.max(range.bottom, range.top + 1);
   const names: string[] = [];
   for (let col = range.left; col <= range.right; col++) {
-    const cell = ws.getCell(range.top, col);
-    const name = cell.value === null || cell.value === undefined ? "" : String(cell.value).trim();
-    if (name === "") throw new Error(`Table ${table.name}: empty header in ${cell.address}`);
+    const value = ws.getCell(range.top, col).value;
+    const name = value === null || value === undefined ? "" : String(value).trim();
+    const address = `${columnLetter(col)}${range.top}`;
+    if (name === "") throw new Error(`Table ${table.name}: empty header in ${address}`);
     if (names.some((n) => n.toLowerCase() === name.toLowerCase())) {
       throw new Error(`Table ${table.name}: duplicate header "${name}"`);
     }
-    if (cell.value !== name) cell.value = name; // table headers are text
+    if (value !== name) ws.getCell(range.top, col).value = name; // table headers are text
     names.push(name);
   }
   const rows: ExcelJS.CellValue[][] = [];

@@ -3,7 +3,15 @@
  * `range.formulas` and `range.numberFormat` take, and its styles grouped into rectangles so
  * that formatting costs one operation per rectangle rather than per cell. Pure functions.
  */
-import { isDate, isFormula, isStyled, type BlockPlan, type CellPlan, type FormulaValue, type PlainValue } from "../../workbook/plan";
+import {
+  isDate,
+  isFormula,
+  isStyled,
+  type BlockPlan,
+  type CellPlan,
+  type FormulaValue,
+  type PlainValue,
+} from "../../workbook/plan";
 import { parseAddress } from "../../workbook/problems";
 import { STYLES, type StyleName } from "../../workbook/styles";
 
@@ -25,7 +33,9 @@ export type CellInput = string | number | boolean;
  * @example needsTextPrefix("Operations") // false
  */
 export function needsTextPrefix(text: string): boolean {
-  return /^[=+\-@']/.test(text) || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text) || /^\s*#/.test(text);
+  return (
+    /^[=+\-@']/.test(text) || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text) || /^\s*#/.test(text)
+  );
 }
 
 /** Text as Excel must be given it to keep it text: with the apostrophe prefix where needed. */
@@ -66,7 +76,11 @@ export function cellInput(value: PlainValue | FormulaValue, mode: FormulaMode): 
 }
 
 /** A planned cell's value, own style and input flag. */
-function unwrap(cell: CellPlan | undefined): { value: PlainValue | FormulaValue; style?: StyleName; input?: boolean } {
+function unwrap(cell: CellPlan | undefined): {
+  value: PlainValue | FormulaValue;
+  style?: StyleName;
+  input?: boolean;
+} {
   if (cell === undefined) return { value: null };
   return isStyled(cell) ? cell : { value: cell };
 }
@@ -115,7 +129,16 @@ export function layoutBlock(block: BlockPlan, mode: FormulaMode): BlockLayout {
   if (!at) throw new Error(`bad block address "${block.at}"`);
   const height = block.rows.length;
   const width = Math.max(0, ...block.rows.map((r) => r.length));
-  const layout: BlockLayout = { top: at.row, left: at.col, height, width, inputs: [], numberFormats: [], styles: [], unlocked: [] };
+  const layout: BlockLayout = {
+    top: at.row,
+    left: at.col,
+    height,
+    width,
+    inputs: [],
+    numberFormats: [],
+    styles: [],
+    unlocked: [],
+  };
   for (let r = 0; r < height; r++) {
     const inputs: CellInput[] = [];
     const formats: string[] = [];
@@ -156,7 +179,11 @@ export interface KeyedRect<K> {
  * // [{ top: 1, bottom: 1, left: 1, right: 2, key: "h" }, { top: 2, bottom: 3, left: 1, right: 1, key: "a" },
  * //  { top: 2, bottom: 3, left: 2, right: 2, key: "b" }]
  */
-export function groupRectangles<K extends string | boolean>(grid: (K | undefined)[][], top: number, left: number): KeyedRect<K>[] {
+export function groupRectangles<K extends string | boolean>(
+  grid: (K | undefined)[][],
+  top: number,
+  left: number,
+): KeyedRect<K>[] {
   const done: KeyedRect<K>[] = [];
   let open = new Map<string, KeyedRect<K>>();
   const width = Math.max(0, ...grid.map((r) => r.length));

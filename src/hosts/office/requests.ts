@@ -59,7 +59,8 @@ export async function runSteps(
   };
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
-    if (step.bytes > budget) throw new Error(`one write of ${step.bytes} bytes exceeds the request budget of ${budget}`);
+    if (step.bytes > budget)
+      throw new Error(`one write of ${step.bytes} bytes exceeds the request budget of ${budget}`);
     if (queuedBytes > 0 && queuedBytes + step.bytes > budget) await flush(i);
     step.run();
     queuedBytes += step.bytes;

@@ -55,11 +55,13 @@ export function planTargets(plan: WorkbookPlan, workbook: ExistingWorkbook): She
     if (existing === undefined) {
       const marker = markers.find((m) => sameName(m.name, markerName(sheet.kind)));
       const moved = marker?.sheet;
-      if (moved !== undefined && !planned(moved) && !claimed.some((c) => sameName(c, moved))) existing = moved;
+      if (moved !== undefined && !planned(moved) && !claimed.some((c) => sameName(c, moved)))
+        existing = moved;
     }
     if (existing !== undefined) claimed.push(existing);
     const wanted = sheet.generated ? markerName(sheet.kind) : undefined;
-    const pointsHere = (m: { sheet?: string }) => existing !== undefined && m.sheet !== undefined && sameName(m.sheet, existing);
+    const pointsHere = (m: { sheet?: string }) =>
+      existing !== undefined && m.sheet !== undefined && sameName(m.sheet, existing);
     const dropMarkers = markers
       .filter((m) => (wanted !== undefined && sameName(m.name, wanted) ? !pointsHere(m) : pointsHere(m)))
       .map((m) => m.name);

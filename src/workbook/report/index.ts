@@ -16,7 +16,7 @@ export function buildReportPlan(ctx: ReportContext): WorkbookPlan {
   const scorecard = scorecardSheet(ctx);
   if (ctx.result.employees.length > limit) {
     const notes = scorecard.blocks[scorecard.blocks.length - 1];
-    notes.rows.push([{ value: ctx.t("reviewLimitNote", { limit }), style: "note" }]);
+    notes.rows.push([{ value: ctx.t("reviewLimitNote", { limit }), style: "subtitle" }]);
   }
   return {
     lang: ctx.lang,

@@ -26,7 +26,11 @@ const GROUP_LABEL: Record<string, LabelKey> = {
   others: "others",
 };
 
-export function reviewSheet(ctx: ReportContext, e: EmployeeResult): SheetPlan {
+/**
+ * `personal`: the form goes into a file for the employee alone (per-employee export), so it
+ * names nobody else — not even the manager.
+ */
+export function reviewSheet(ctx: ReportContext, e: EmployeeResult, personal = false): SheetPlan {
   const { t, model, result } = ctx;
   const s = model.settings;
   const kpis = result.kpis.filter((k) => k.employeeId === e.id);
@@ -41,8 +45,8 @@ export function reviewSheet(ctx: ReportContext, e: EmployeeResult): SheetPlan {
     ["name", e.name],
     ["department", e.department],
     ["position", e.positionTitle],
-    ["manager", e.managerName ?? e.managerId ?? ""],
   ];
+  if (!personal) info.push(["manager", e.managerName ?? e.managerId ?? ""]);
   blocks.push({ at: cellAt(row, 1), rows: info.map(([k, v]) => [styled(t(k), "label"), v]) });
   row += info.length + 1;
 

@@ -266,7 +266,7 @@ export function scorecardSheet(ctx: ReportContext): SheetPlan {
           "text",
         ],
       },
-      { at: cellAt(noteRow, 1), rows: notes.map((n) => [styled(n, "note")]) },
+      { at: cellAt(noteRow, 1), rows: notes.map((n) => [styled(n, "subtitle")]) },
     ],
     columns: [12, 12, 14, 16, 11, 11, 11, 7, 7, 14, 22].map((width) => ({ width })),
     freeze: { rows: HEADER_ROW, cols: 2 },

@@ -90,6 +90,16 @@ describe("readXlsx", () => {
     expect(raw.sheets).toEqual([{ name: "Empty", rows: [], tables: [] }]);
   });
 
+  it("reads defined names, one entry per range", async () => {
+    const raw = await readXlsx(
+      await bytesOf((wb) => {
+        wb.addWorksheet("Score Card").getCell("A1").value = "x";
+        wb.definedNames.add("'Score Card'!$A$1", "PerfSheet.scorecard");
+      }),
+    );
+    expect(raw.definedNames).toEqual([{ name: "PerfSheet.scorecard", ref: "'Score Card'!$A$1" }]);
+  });
+
   it("tells a missing file from an unreadable one", async () => {
     const dir = mkdtempSync(join(tmpdir(), "perfsheet-read-"));
     await expect(readXlsx(join(dir, "nope.xlsx"))).rejects.toMatchObject({

@@ -157,9 +157,12 @@ describe("renderPlanToWorkbook / writePlanToXlsx", () => {
   });
 
   it("applies header, column and cell styles; the cell style refines the column's", () => {
-    const header = ws.getCell("B3");
-    expect(header.font?.bold).toBe(true);
-    expect(header.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } });
+    expect(ws.getCell("B3").font?.bold).toBe(true);
+    expect(ws.getCell("B3").fill).toMatchObject({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FF1F4E79" },
+    });
     expect(ws.getCell("C4").numFmt).toBe("0.0");
     expect(ws.getCell("E4").numFmt).toBe("yyyy-mm-dd");
     // D5 has style "bad" in the "percent" column: red fill and still a percent format.
