@@ -46,8 +46,10 @@ module.exports = async (env, options) => {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // The file host runs in the browser too (task pane outside Office); Node built-ins are not used there.
+      // The file host runs in the browser too (task pane outside Office); the Node built-ins its
+      // file-path helpers import are never called there.
       fallback: { fs: false, path: false, os: false, stream: false, crypto: false, child_process: false },
+      alias: { "node:fs/promises": false, "node:fs": false, "node:path": false, "node:os": false },
     },
     module: {
       rules: [

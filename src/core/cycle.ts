@@ -105,7 +105,13 @@ export interface CycleResult {
   issues: ModelIssue[];
 }
 
-const NO_RATERS = (): Record<Relationship, number> => ({ self: 0, manager: 0, peer: 0, subordinate: 0, customer: 0 });
+const NO_RATERS = (): Record<Relationship, number> => ({
+  self: 0,
+  manager: 0,
+  peer: 0,
+  subordinate: 0,
+  customer: 0,
+});
 
 /** Adds `days` calendar days to an ISO date. */
 function addDays(iso: string, days: number): string {
@@ -188,7 +194,8 @@ export function evaluateCycle(model: Model): CycleResult {
     if (kpiScore !== null) {
       const f = finalScore(kpiScore, fb, s.kpiWeight, s.feedbackWeight);
       final = f.score;
-      if (f.warning) issues.push({ code: "no_feedback", params: { employee: e.id }, severity: "warning", at: e.source });
+      if (f.warning)
+        issues.push({ code: "no_feedback", params: { employee: e.id }, severity: "warning", at: e.source });
     } else if (fb !== null) {
       final = finalScore(fb, null).score;
       issues.push({ code: "no_kpi_score", params: { employee: e.id }, severity: "warning", at: e.source });
@@ -312,7 +319,9 @@ export function evaluateCycle(model: Model): CycleResult {
     return {
       department,
       employees: members.length,
-      completionRate: rows.length ? departmentCompletion(rows).departments[0]?.completionRate ?? null : null,
+      completionRate: rows.length
+        ? (departmentCompletion(rows).departments[0]?.completionRate ?? null)
+        : null,
       avgFinal: finals.length ? finals.reduce((a, b) => a + b, 0) / finals.length : null,
     };
   });
@@ -320,7 +329,14 @@ export function evaluateCycle(model: Model): CycleResult {
   // Incentive totals by grade, best grade first.
   const byGrade = s.grades.map((g) => {
     const members = employees.filter((e) => e.grade === g.grade);
-    return { grade: g.grade, count: members.length, bonus: sumUnits(members.map((m) => m.bonus), s.rounding) };
+    return {
+      grade: g.grade,
+      count: members.length,
+      bonus: sumUnits(
+        members.map((m) => m.bonus),
+        s.rounding,
+      ),
+    };
   });
   const allocated = sumUnits(
     employees.map((e) => e.bonus),

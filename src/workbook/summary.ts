@@ -48,7 +48,12 @@ export interface Summary {
   warnings: { sheet: string; cell: string; code: string; message: string }[];
 }
 
-export function buildSummary(cycle: string, result: CycleResult, tasks: TaskPlan | null, warnings: Problem[]): Summary {
+export function buildSummary(
+  cycle: string,
+  result: CycleResult,
+  tasks: TaskPlan | null,
+  warnings: Problem[],
+): Summary {
   return {
     cycle,
     employees: result.employees.map((e) => ({
@@ -90,7 +95,9 @@ export function buildSummary(cycle: string, result: CycleResult, tasks: TaskPlan
     incentives: {
       pool: result.incentives.pool,
       allocated: result.incentives.allocated,
-      by_grade: Object.fromEntries(result.incentives.byGrade.map((g) => [g.grade, { count: g.count, bonus: g.bonus }])),
+      by_grade: Object.fromEntries(
+        result.incentives.byGrade.map((g) => [g.grade, { count: g.count, bonus: g.bonus }]),
+      ),
     },
     warnings: warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, code: w.code, message: w.message })),
   };

@@ -427,8 +427,7 @@ function defaultOf(key: string): string {
 
 /**
  * A setting's value as the cell it is typed into: `70%` becomes 0.7 shown as a percent, `120`
- * a number, enumerations the workbook's word; tables stay text. The style refines the value
- * column's input style.
+ * a number, enumerations the workbook's word; tables stay text.
  */
 function settingCell(def: SettingDef, value: PlainValue | undefined, lang: Lang): StyledValue {
   const raw = value === undefined ? def.default : value;
@@ -520,7 +519,7 @@ function settingsSheet(lang: Lang, values: Record<string, PlainValue>): SheetPla
     name: sheetName(def, lang),
     kind: "template:settings",
     generated: false,
-    blocks: [{ at: "A1", rows: [headerRow, ...rows], columnStyles: [undefined, "input", "note"] }],
+    blocks: [{ at: "A1", rows: [headerRow, ...rows], columnStyles: [undefined, undefined, "note"] }],
     columns: [{ width: lang === "zh-CN" ? 20 : 22 }, { width: valueWidth }, { width: helpWidth }],
     rowHeights,
     freeze: { rows: 1, cols: 1 },

@@ -1198,13 +1198,13 @@ class FakeCellStyleProxy extends FakeObject<RangeTarget> {
       Object.defineProperty(this, prop, {
         enumerable: true,
         get: () => this.loadedValue(prop),
-        set: (value: unknown) =>
+        set: (value: unknown) => {
           this.queue(`set ${prop}`, [value], () => {
             const { sheet, rect } = this.target();
-            // Unlocking cells is how a protected sheet's inputs are made; it is allowed before protecting.
             this.fake.checkWritable(sheet, rect);
             this.fake.eachCell(sheet, rect, (cell) => set(cell, value));
-          }),
+          });
+        },
       });
     }
   }

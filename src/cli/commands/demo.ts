@@ -9,7 +9,8 @@ import type { Lang } from "../../workbook/schema";
 import { parseCommandArgs, UsageError, type CliCommand } from "../io";
 import { runToFiles } from "./run";
 
-const USAGE = "demo [-o OUT.xlsx] [--json SUMMARY.json] [--lang zh-CN|en-US]  review the bundled sample department";
+const USAGE =
+  "demo [-o OUT.xlsx] [--json SUMMARY.json] [--lang zh-CN|en-US]  review the bundled sample department";
 
 export const demoCommand: CliCommand = {
   usage: USAGE,
@@ -24,7 +25,8 @@ export const demoCommand: CliCommand = {
       });
       if (parsed.positionals.length) throw new UsageError(`unexpected ${parsed.positionals[0]}`);
       const lang = parsed.values.lang;
-      if (lang !== undefined && lang !== "zh-CN" && lang !== "en-US") throw new UsageError("--lang is zh-CN or en-US");
+      if (lang !== undefined && lang !== "zh-CN" && lang !== "en-US")
+        throw new UsageError("--lang is zh-CN or en-US");
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       io.err(`perfsheet demo: ${e.message}\nUsage: perfsheet ${USAGE}`);

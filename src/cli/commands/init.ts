@@ -6,6 +6,7 @@
  * exists or cannot be written, 2 for bad usage.
  */
 import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { writePlanToXlsx } from "../../hosts/file/render-xlsx";
 import { sampleData } from "../../workbook/sample";
 import type { Lang } from "../../workbook/schema";
@@ -84,7 +85,7 @@ export const initCommand: CliCommand = {
       return 1;
     }
     try {
-      await writePlanToXlsx(templatePlan(lang, sample ? sampleData(lang) : undefined), file);
+      await writeFile(file, await writePlanToXlsx(templatePlan(lang, sample ? sampleData(lang) : undefined)));
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       io.err(`perfsheet init: ${lang === "zh-CN" ? "无法写入" : "cannot write"} ${file}: ${reason}`);

@@ -32,7 +32,11 @@ export async function runToFiles(
   if (json) await writeFile(json, JSON.stringify(outcome.run.summary, null, 2) + "\n");
   const s = outcome.run.summary;
   io.err(
-    formatMessage("run_ok", { out, employees: s.employees.length, sheets: outcome.run.plan.sheets.length }, outcome.run.lang),
+    formatMessage(
+      "run_ok",
+      { out, employees: s.employees.length, sheets: outcome.run.plan.sheets.length },
+      outcome.run.lang,
+    ),
   );
   return 0;
 }
@@ -64,7 +68,9 @@ export const runCommand: CliCommand = {
       return 1;
     }
     try {
-      return await runToFiles(bytes, parsed.values.output, parsed.values.json, io, { today: parsed.values.today });
+      return await runToFiles(bytes, parsed.values.output, parsed.values.json, io, {
+        today: parsed.values.today,
+      });
     } catch (e) {
       if (!(e instanceof WorkbookFileError)) throw e;
       io.err(`perfsheet run: ${formatMessage("file_unreadable", { file })}`);

@@ -77,8 +77,7 @@ export function departmentKpiRows(rows: readonly PersonKpiRow[]): DepartmentKpiR
   }
   return [...groups.values()].map((people) => {
     const { department, kpiId, aggregation, direction } = people[0];
-    const target =
-      aggregation === "sum" ? people.reduce((sum, p) => sum + p.target, 0) : people[0].target;
+    const target = aggregation === "sum" ? people.reduce((sum, p) => sum + p.target, 0) : people[0].target;
     const actuals = people.map((p) => p.actual).filter((a): a is number => a !== null);
     return { department, kpiId, aggregation, direction, target, actuals };
   });

@@ -87,7 +87,7 @@ const WORKSHEET_CHILDREN = [
  *   { sheetName: "Dashboard", charts: [dashboardChart] },
  * ]);
  */
-export async function addChartsToXlsx(xlsx: Uint8Array | Buffer, sheets: SheetCharts[]): Promise<Buffer> {
+export async function addChartsToXlsx(xlsx: Uint8Array, sheets: SheetCharts[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const sheetParts = await sheetPartsByName(zip);
   const contentTypes = new ContentTypes(await readText(zip, "[Content_Types].xml"));
@@ -136,7 +136,8 @@ export async function addChartsToXlsx(xlsx: Uint8Array | Buffer, sheets: SheetCh
   }
 
   zip.file("[Content_Types].xml", contentTypes.toXml());
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  // Plain bytes, not a Node Buffer: the task pane runs this in a browser.
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /**

@@ -4,7 +4,6 @@
  * exceljs spells it. exceljs cannot write charts, so `renderPlanToWorkbook` leaves them out and
  * `writePlanToXlsx` adds `planCharts(plan)` to the saved bytes (hosts/file/charts.ts).
  */
-import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import {
   isDate,
@@ -26,7 +25,10 @@ import { addChartsToXlsx, type SheetCharts } from "./charts";
 export type { SheetCharts };
 
 /** Adds charts to a saved workbook (hosts/file/charts.ts `addChartsToXlsx` by default). */
-export type ChartPostProcessor = (xlsx: Buffer, charts: SheetCharts[]) => Promise<Buffer> | Buffer;
+export type ChartPostProcessor = (
+  xlsx: Uint8Array,
+  charts: SheetCharts[],
+) => Promise<Uint8Array> | Uint8Array;
 
 /** Name of the hidden sheet holding list-validation values too long for an inline list. */
 export const LISTS_SHEET = "PerfSheetLists";
@@ -181,20 +183,26 @@ export function planCharts(plan: WorkbookPlan): SheetCharts[] {
 }
 
 /**
- * Renders the plan to .xlsx bytes, adds the plan's charts with `addCharts`, writes the result to
- * `outPath` when given, and returns it.
+ * Saves a workbook rendered from `plan` as .xlsx bytes, with the plan's charts added by
+ * `addCharts` (exceljs cannot write charts). Plain bytes and no file system, so it runs in
+ * the browser too.
  */
+export async function saveRenderedWorkbook(
+  wb: ExcelJS.Workbook,
+  plan: WorkbookPlan,
+  addCharts: ChartPostProcessor = addChartsToXlsx,
+): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const charts = planCharts(plan);
+  return charts.length > 0 ? addCharts(bytes, charts) : bytes;
+}
+
+/** Renders the plan into a new workbook and returns its .xlsx bytes, charts included. */
 export async function writePlanToXlsx(
   plan: WorkbookPlan,
-  outPath?: string,
   addCharts: ChartPostProcessor = addChartsToXlsx,
-): Promise<Buffer> {
-  const wb = renderPlanToWorkbook(plan);
-  let buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const charts = planCharts(plan);
-  if (charts.length > 0) buffer = await addCharts(buffer, charts);
-  if (outPath) await writeFile(outPath, buffer);
-  return buffer;
+): Promise<Uint8Array> {
+  return saveRenderedWorkbook(renderPlanToWorkbook(plan), plan, addCharts);
 }
 
 /** Sheets of `wb` that carry a marker, by sheet name, with the marker's name. */
@@ -266,8 +274,9 @@ function renderBlock(ws: ExcelJS.Worksheet, block: BlockPlan): void {
 function writeCell(cell: ExcelJS.Cell, plan: CellPlan, base: StyleName | undefined): void {
   const styled = isStyled(plan) ? plan : undefined;
   const value = styled ? styled.value : (plan as PlainValue | FormulaValue);
-  // The cell's own style refines the column's (a "bad" fill keeps the column's number format).
-  const style: CellStyle = { ...styleOf(base), ...styleOf(styled?.style) };
+  // A named style is whole: the cell's own wins over the header's or column's, as in the
+  // Office host (hosts/office/cells.ts styleAt), so both render a plan alike.
+  const style: CellStyle = { ...styleOf(styled?.style ?? base) };
   if (isDate(value) && !style.numFmt) style.numFmt = DATE_FORMAT;
   cell.value = toExcelValue(value);
   const excelStyle = toExcelStyle(style);

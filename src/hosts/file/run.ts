@@ -9,21 +9,27 @@ import type { Problem } from "../../workbook/problems";
 import type { Lang } from "../../workbook/schema";
 import type { LoadOptions } from "../../workbook/load";
 import { rawWorkbookOf, WorkbookFileError } from "./read-xlsx";
-import { planCharts, renderPlanToWorkbook } from "./render-xlsx";
+import { renderPlanToWorkbook, saveRenderedWorkbook } from "./render-xlsx";
 import { isMarkerName, sheetOfMarkerRef } from "../../workbook/markers";
 import type { WorkbookPlan } from "../../workbook/plan";
-import { addChartsToXlsx } from "./charts";
 
 export type FileRunOutcome =
-  | { ok: true; xlsx: Buffer; run: CycleRun }
-  | { ok: false; lang: Lang; problems: Problem[] };
+  { ok: true; xlsx: Uint8Array; run: CycleRun } | { ok: false; lang: Lang; problems: Problem[] };
 
 export type Progress = (step: string, done: number, total: number) => void;
 
-export async function loadWorkbook(bytes: Uint8Array | ArrayBuffer, name = "(file)"): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  bytes: Uint8Array | ArrayBuffer,
+  name = "(file)",
+): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load((bytes instanceof ArrayBuffer ? bytes : Buffer.from(bytes)) as unknown as ArrayBuffer);
+    // exceljs takes an ArrayBuffer or a Node Buffer; a Uint8Array view is given as its exact bytes.
+    const data =
+      bytes instanceof ArrayBuffer
+        ? bytes
+        : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    await workbook.xlsx.load(data as ArrayBuffer);
   } catch (e) {
     throw new WorkbookFileError("unreadable", name, (e as Error).message);
   }
@@ -67,9 +73,7 @@ export async function runWorkbookFile(
   removeStaleGeneratedSheets(workbook, plan);
   renderPlanToWorkbook(plan, workbook);
   progress("charts", 3, 4);
-  let xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-  const charts = planCharts(plan);
-  if (charts.length) xlsx = await addChartsToXlsx(xlsx, charts);
+  const xlsx = await saveRenderedWorkbook(workbook, plan);
   progress("done", 4, 4);
   return { ok: true, xlsx, run: outcome.run };
 }

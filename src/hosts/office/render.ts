@@ -10,8 +10,9 @@
  *    them (charts, tables, notes, protection);
  * 3. the writes go in as few requests as Excel's 5 MB request limit allows: usually one.
  *    Values, formulas and number formats are written as 2-D blocks, split into row chunks
- *    only when a block would not fit a request; each sync is then forced by data volume
- *    (about one more per `maxRequestBytes` of cell data), never by the count of anything.
+ *    only to fill a request up to `maxRequestBytes`; so the writes take
+ *    ceil(estimated payload / maxRequestBytes) requests (give or take one when a small
+ *    step does not fit the end of a request): forced by data volume, never by a count.
  */
 import type {
   ChartPlan,
@@ -117,7 +118,7 @@ export async function renderPlanInExcel(
   const steps: Step[] = [];
   for (const target of targets) steps.push(prepareStep(workbook, target, leftovers.get(target), handles));
   for (const target of targets)
-    steps.push(...sheetSteps(target.plan, () => sheetOf(target.plan), opts.formulas, budget, notesApi));
+    steps.push(...sheetSteps(target.plan, () => sheetOf(target.plan), opts.formulas, notesApi));
   for (const target of targets) {
     for (const chart of target.plan.charts ?? []) {
       steps.push(op(12 + 4 * chart.series.length, () => addChart(workbook, sheetOf(target.plan), chart)));
@@ -181,7 +182,6 @@ function sheetSteps(
   plan: SheetPlan,
   sheet: () => Excel.Worksheet,
   mode: FormulaMode,
-  budget: number,
   notesApi: "notes" | "comments" | undefined,
 ): Step[] {
   const steps: Step[] = [];
@@ -189,7 +189,7 @@ function sheetSteps(
   for (const block of plan.blocks) {
     const layout = layoutBlock(block, mode);
     if (layout.height === 0 || layout.width === 0) continue;
-    steps.push(...blockSteps(layout, sheet, budget));
+    steps.push(blockStep(layout, sheet));
     for (const rect of groupRectangles(layout.styles, layout.top, layout.left)) {
       const style: CellStyle = STYLES[rect.key];
       const count = formatOperations(style);
@@ -254,38 +254,38 @@ function sheetSteps(
 }
 
 /**
- * The block's values, formulas and number formats in as few 2-D writes as fit the budget:
- * one write per block unless it is larger than a request, then consecutive row chunks.
+ * The block's values, formulas and number formats as one 2-D write, which splits into row
+ * chunks when it does not fit what is left of a request.
  */
-function blockSteps(layout: BlockLayout, sheet: () => Excel.Worksheet, budget: number): Step[] {
+function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet): Step {
   const rowBytes = layout.inputs.map((row, r) => jsonBytes(row) + jsonBytes(layout.numberFormats[r]) + 2);
-  const room = budget - 3 * OPERATION_BYTES;
-  const steps: Step[] = [];
-  let start = 0;
-  while (start < layout.height) {
-    let end = start;
-    let bytes = 0;
-    while (end < layout.height && (end === start || bytes + rowBytes[end] <= room)) bytes += rowBytes[end++];
-    const inputs = layout.inputs.slice(start, end);
-    const formats = layout.numberFormats.slice(start, end);
-    const rect = {
-      top: layout.top + start,
-      bottom: layout.top + end - 1,
-      left: layout.left,
-      right: layout.left + layout.width - 1,
-    };
-    steps.push({
-      bytes: 2 * OPERATION_BYTES + bytes,
+  const rows = (start: number, end: number): Step => {
+    let bytes = 2 * OPERATION_BYTES;
+    for (let r = start; r < end; r++) bytes += rowBytes[r];
+    return {
+      bytes,
       run: () => {
+        const rect = {
+          top: layout.top + start,
+          bottom: layout.top + end - 1,
+          left: layout.left,
+          right: layout.left + layout.width - 1,
+        };
+        const formats = layout.numberFormats.slice(start, end);
         const range = sheet().getRange(rectText(rect));
-        range.formulas = inputs;
+        range.formulas = layout.inputs.slice(start, end);
         // Formats after values: a formula's result may set a format of its own, which the plan overrides.
         if (hasNumberFormats(formats)) range.numberFormat = formats;
       },
-    });
-    start = end;
-  }
-  return steps;
+      split: (maxBytes) => {
+        let cut = start;
+        let head = 2 * OPERATION_BYTES;
+        while (cut < end && head + rowBytes[cut] <= maxBytes) head += rowBytes[cut++];
+        return cut > start && cut < end ? [rows(start, cut), rows(cut, end)] : undefined;
+      },
+    };
+  };
+  return rows(0, layout.height);
 }
 
 /** How many format properties a style sets besides its number format. */

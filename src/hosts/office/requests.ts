@@ -5,10 +5,15 @@
  * request over the budget, and once at the end.
  */
 
-/** A unit of work: queues its Office.js operations when run, costing about `bytes` of payload. */
+/**
+ * A unit of work: queues its Office.js operations when run, costing about `bytes` of payload.
+ * A large write may offer to `split` itself into a part of at most `maxBytes` and the rest,
+ * so that it can fill what is left of a request (undefined when no part fits).
+ */
 export interface Step {
   bytes: number;
   run: () => void;
+  split?: (maxBytes: number) => [Step, Step] | undefined;
 }
 
 /** Excel on the web refuses requests over 5 MB; leave room for the protocol's own framing. */
@@ -35,9 +40,10 @@ export function jsonBytes(value: unknown): number {
 }
 
 /**
- * Runs the steps, syncing whenever the next step would take the request over `budget`
- * bytes, and after the last. Returns the number of syncs (0 when there is nothing to do).
- * A single step larger than the budget is refused: the caller must split it.
+ * Runs the steps in order, syncing whenever the next step would take the request over
+ * `budget` bytes (a splittable step first fills what is left), and after the last. So the
+ * writes take ceil(volume / budget) requests, give or take a small step that did not fit
+ * the end of one. Progress is reported in estimated bytes. Returns the number of syncs.
  */
 export async function runSteps(
   context: { sync(): Promise<unknown> },
@@ -45,26 +51,38 @@ export async function runSteps(
   budget: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
+  const total = steps.reduce((sum, s) => sum + s.bytes, 0);
+  const pending = [...steps];
   let syncs = 0;
-  let queuedBytes = 0;
+  let queued = 0;
   let done = 0;
-  const flush = async (upTo: number) => {
+  const flush = async () => {
     // Each sync sends one request of at most `budget` bytes: the count grows with data volume only.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
-    queuedBytes = 0;
-    done = upTo;
-    onProgress?.(done, steps.length);
+    queued = 0;
+    // A split step repeats its small per-operation overhead, so the estimate may pass the total.
+    onProgress?.(pending.length === 0 ? total : Math.min(done, total), total);
   };
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
-    if (step.bytes > budget)
-      throw new Error(`one write of ${step.bytes} bytes exceeds the request budget of ${budget}`);
-    if (queuedBytes > 0 && queuedBytes + step.bytes > budget) await flush(i);
+  while (pending.length > 0) {
+    const step = pending.shift()!;
+    const room = budget - queued;
+    if (step.bytes > room) {
+      const parts = step.split?.(room);
+      if (parts) {
+        pending.unshift(...parts);
+        continue;
+      }
+      if (queued === 0)
+        throw new Error(`one write of ${step.bytes} bytes exceeds the request budget of ${budget}`);
+      pending.unshift(step);
+      await flush();
+      continue;
+    }
     step.run();
-    queuedBytes += step.bytes;
+    queued += step.bytes;
+    done += step.bytes;
   }
-  if (done < steps.length) await flush(steps.length);
+  if (queued > 0 || (syncs === 0 && steps.length > 0)) await flush();
   return syncs;
 }

@@ -41,7 +41,9 @@ export function improvementKey(employeeId: string, kpiId: string): string {
 
 export function reviewSheetName(employeeId: string, lang: Lang): string {
   // Sheet names are at most 31 characters and cannot hold : \ / ? * [ ].
-  return `${sheetName(GENERATED_SHEETS.review, lang)}-${employeeId}`.replace(/[:\\/?*[\]]/g, "_").slice(0, 31);
+  return `${sheetName(GENERATED_SHEETS.review, lang)}-${employeeId}`
+    .replace(/[:\\/?*[\]]/g, "_")
+    .slice(0, 31);
 }
 
 export function makeContext(

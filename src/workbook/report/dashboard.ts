@@ -33,7 +33,12 @@ export function dashboardSheet(ctx: ReportContext): SheetPlan {
     [styled(t("allocated"), "label"), styled(result.incentives.allocated, "currency")],
   ];
 
-  const tables: { title: string; header: [string, string]; rows: [string, number][]; style: "integer" | "score" | "currency" }[] = [
+  const tables: {
+    title: string;
+    header: [string, string];
+    rows: [string, number][];
+    style: "integer" | "score" | "currency";
+  }[] = [
     {
       title: t("gradeDistribution"),
       header: [t("grade"), t("count")],
@@ -66,7 +71,10 @@ export function dashboardSheet(ctx: ReportContext): SheetPlan {
   ];
 
   const blocks: BlockPlan[] = [
-    titleBlock(`${t("dashboardTitle")} — ${model.settings.cycle}`, `${t("generatedOn")} ${model.settings.asOf}`),
+    titleBlock(
+      `${t("dashboardTitle")} — ${model.settings.cycle}`,
+      `${t("generatedOn")} ${model.settings.asOf}`,
+    ),
     { at: "A4", rows: cards },
   ];
   const charts: ChartPlan[] = [];

@@ -50,7 +50,9 @@ export function goalsSheet(ctx: ReportContext): SheetPlan {
   const headerRow = TITLE_ROWS + 1;
   const last = headerRow + Math.max(1, rows.length);
   const checks = cascade.problems.length
-    ? cascade.problems.map((p) => [styled(formatMessage(p.code, p.params, ctx.lang), p.severity === "error" ? "bad" : "warn")])
+    ? cascade.problems.map((p) => [
+        styled(formatMessage(p.code, p.params, ctx.lang), p.severity === "error" ? "bad" : "warn"),
+      ])
     : [[styled(t("allChecksPassed"), "good")]];
   const checksRow = last + 2;
   return {
@@ -58,19 +60,41 @@ export function goalsSheet(ctx: ReportContext): SheetPlan {
     kind: "goals",
     generated: true,
     blocks: [
-      titleBlock(`${t("goalsTitle")} — ${model.settings.cycle}`, `${t("generatedOn")} ${model.settings.asOf}`),
+      titleBlock(
+        `${t("goalsTitle")} — ${model.settings.cycle}`,
+        `${t("generatedOn")} ${model.settings.asOf}`,
+      ),
       {
         at: cellAt(headerRow, 1),
         rows: [header, ...rows],
         headerStyle: "header",
-        columnStyles: ["id", "text", "id", "text", "text", "text", "id", "text", "number", "number", "number", "percent"],
+        columnStyles: [
+          "id",
+          "text",
+          "id",
+          "text",
+          "text",
+          "text",
+          "id",
+          "text",
+          "number",
+          "number",
+          "number",
+          "percent",
+        ],
       },
       { at: cellAt(checksRow, 1), rows: [[styled(t("checks"), "label")], ...checks] },
     ],
     columns: [10, 26, 9, 22, 16, 14, 11, 10, 12, 12, 12, 9].map((width) => ({ width })),
     freeze: { rows: headerRow, cols: 0 },
     tables: rows.length
-      ? [{ name: "PerfGoals", ref: rectRange(headerRow, 1, headerRow + rows.length, header.length), style: "TableStyleLight9" }]
+      ? [
+          {
+            name: "PerfGoals",
+            ref: rectRange(headerRow, 1, headerRow + rows.length, header.length),
+            style: "TableStyleLight9",
+          },
+        ]
       : [],
     print: { orientation: "landscape", fitToWidth: true, titleRows: `${headerRow}:${headerRow}` },
   };

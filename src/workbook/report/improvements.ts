@@ -15,7 +15,18 @@ import { labels } from "./labels";
 import { TITLE_ROWS, cellAt, rectRange, styled, titleBlock, orBlank } from "./common";
 
 const HEADER_ROW = TITLE_ROWS + 1;
-const COLS = ["employeeId", "name", "kpiId", "kpi", "score", "gap", "action", "owner", "due", "status"] as const;
+const COLS = [
+  "employeeId",
+  "name",
+  "kpiId",
+  "kpi",
+  "score",
+  "gap",
+  "action",
+  "owner",
+  "due",
+  "status",
+] as const;
 const EDITABLE = ["action", "owner", "due", "status"] as const;
 
 function formatGap(gap: number): string {
@@ -25,7 +36,12 @@ function formatGap(gap: number): string {
 export function suggestedAction(ctx: ReportContext, row: ImprovementRow, kpiName: string, unit = ""): string {
   const kpi = ctx.model.kpis.find((k) => k.id === row.kpiId);
   if (row.gap === null) return ctx.t("suggestion_missing", { kpi: kpiName });
-  const key = kpi?.direction === "lower" ? "suggestion_lower" : kpi?.direction === "binary" ? "suggestion_binary" : "suggestion_higher";
+  const key =
+    kpi?.direction === "lower"
+      ? "suggestion_lower"
+      : kpi?.direction === "binary"
+        ? "suggestion_binary"
+        : "suggestion_higher";
   return ctx.t(key, { kpi: kpiName, gap: formatGap(row.gap), unit });
 }
 
@@ -54,7 +70,11 @@ export function improvementsSheet(ctx: ReportContext): SheetPlan {
       kpi?.name ?? kpiId,
       orBlank(scoreOf.get(key)),
       orBlank(row?.gap === null || row?.gap === undefined ? null : Math.abs(row.gap)),
-      styled(edit.action ?? (row ? suggestedAction(ctx, row, kpi?.name ?? kpiId, kpi?.unit ?? "") : ""), "inputWrap", true),
+      styled(
+        edit.action ?? (row ? suggestedAction(ctx, row, kpi?.name ?? kpiId, kpi?.unit ?? "") : ""),
+        "inputWrap",
+        true,
+      ),
       styled(edit.owner ?? owner, "input", true),
       styled(due ? { date: due } : null, "input", true),
       styled(edit.status ?? t("open"), "input", true),
@@ -74,17 +94,38 @@ export function improvementsSheet(ctx: ReportContext): SheetPlan {
         at: cellAt(HEADER_ROW, 1),
         rows: [header, ...rows],
         headerStyle: "header",
-        columnStyles: ["id", "text", "id", "text", "score", "number", undefined, undefined, "date", undefined],
+        columnStyles: [
+          "id",
+          "text",
+          "id",
+          "text",
+          "score",
+          "number",
+          undefined,
+          undefined,
+          "date",
+          undefined,
+        ],
       },
     ],
     columns: [11, 10, 9, 20, 8, 12, 44, 12, 12, 10].map((width) => ({ width })),
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: rows.length
-      ? [{ name: "PerfImprovements", ref: rectRange(HEADER_ROW, 1, last, header.length), style: "TableStyleLight9" }]
+      ? [
+          {
+            name: "PerfImprovements",
+            ref: rectRange(HEADER_ROW, 1, last, header.length),
+            style: "TableStyleLight9",
+          },
+        ]
       : [],
     dataValidations: rows.length
       ? [
-          { ref: rectRange(first, col("status"), last, col("status")), type: "list", values: [t("open"), t("inProgress"), t("done")] },
+          {
+            ref: rectRange(first, col("status"), last, col("status")),
+            type: "list",
+            values: [t("open"), t("inProgress"), t("done")],
+          },
           { ref: rectRange(first, col("due"), last, col("due")), type: "date" },
         ]
       : [],

@@ -13,7 +13,10 @@ export function incentivesSheet(ctx: ReportContext): SheetPlan {
   const cur = s.currency;
   const summaryRow = TITLE_ROWS + 1;
   const summary: CellPlan[][] = [
-    [styled(t("pool"), "label"), result.incentives.pool === null ? t("noPool") : styled(result.incentives.pool, "currency")],
+    [
+      styled(t("pool"), "label"),
+      result.incentives.pool === null ? t("noPool") : styled(result.incentives.pool, "currency"),
+    ],
     [styled(t("allocated"), "label"), styled(result.incentives.allocated, "currency")],
     [styled(t("currency"), "label"), cur],
   ];
@@ -31,11 +34,17 @@ export function incentivesSheet(ctx: ReportContext): SheetPlan {
     styled(t("total"), "total"),
     null,
     styled(
-      { formula: `SUM(${rectRange(gradeRow + 1, 3, gradeRow + gradeRows.length, 3)})`, result: result.employees.filter((e) => e.grade).length },
+      {
+        formula: `SUM(${rectRange(gradeRow + 1, 3, gradeRow + gradeRows.length, 3)})`,
+        result: result.employees.filter((e) => e.grade).length,
+      },
       "total",
     ),
     styled(
-      { formula: `SUM(${rectRange(gradeRow + 1, 4, gradeRow + gradeRows.length, 4)})`, result: result.incentives.allocated },
+      {
+        formula: `SUM(${rectRange(gradeRow + 1, 4, gradeRow + gradeRows.length, 4)})`,
+        result: result.incentives.allocated,
+      },
       "currency",
     ),
   ];
@@ -52,7 +61,15 @@ export function incentivesSheet(ctx: ReportContext): SheetPlan {
 
   // Each person's bonus.
   const peopleRow = honourRow + Math.max(1, honourRows.length) + 2;
-  const peopleHeader = [t("employeeId"), t("name"), t("department"), t("grade"), t("coefficient"), t("bonusBase"), `${t("bonus")} (${cur})`];
+  const peopleHeader = [
+    t("employeeId"),
+    t("name"),
+    t("department"),
+    t("grade"),
+    t("coefficient"),
+    t("bonusBase"),
+    `${t("bonus")} (${cur})`,
+  ];
   const peopleRows: CellPlan[][] = result.employees.map((e) => [
     e.id,
     e.name,
@@ -71,7 +88,12 @@ export function incentivesSheet(ctx: ReportContext): SheetPlan {
     blocks: [
       titleBlock(`${t("incentivesTitle")} — ${s.cycle}`, `${t("generatedOn")} ${s.asOf}`),
       { at: cellAt(summaryRow, 1), rows: summary },
-      { at: cellAt(gradeRow - 0, 1), rows: [gradeHeader, ...gradeRows, totalRow], headerStyle: "header", columnStyles: ["text", "number", "integer", "currency"] },
+      {
+        at: cellAt(gradeRow - 0, 1),
+        rows: [gradeHeader, ...gradeRows, totalRow],
+        headerStyle: "header",
+        columnStyles: ["text", "number", "integer", "currency"],
+      },
       { at: cellAt(honourRow - 1, 1), rows: [[styled(t("honoursList"), "label")]] },
       {
         at: cellAt(honourRow, 1),
@@ -89,10 +111,19 @@ export function incentivesSheet(ctx: ReportContext): SheetPlan {
     ],
     columns: [16, 12, 12, 14, 11, 13, 14].map((width) => ({ width })),
     tables: peopleRows.length
-      ? [{ name: "PerfBonuses", ref: rectRange(peopleRow, 1, peopleLast, peopleHeader.length), style: "TableStyleMedium2" }]
+      ? [
+          {
+            name: "PerfBonuses",
+            ref: rectRange(peopleRow, 1, peopleLast, peopleHeader.length),
+            style: "TableStyleMedium2",
+          },
+        ]
       : [],
     conditionalFormats: [
-      ...gradeFormats(rectRange(gradeRow + 1, 1, gradeRow + gradeRows.length, 1), s.grades.map((g) => g.grade)),
+      ...gradeFormats(
+        rectRange(gradeRow + 1, 1, gradeRow + gradeRows.length, 1),
+        s.grades.map((g) => g.grade),
+      ),
       ...(peopleRows.length
         ? [{ ref: rectRange(peopleRow + 1, 7, peopleLast, 7), type: "dataBar" as const, color: "5B9BD5" }]
         : []),

@@ -53,13 +53,29 @@ export function reviewSheet(ctx: ReportContext, e: EmployeeResult, personal = fa
   // KPIs.
   blocks.push({ at: cellAt(row, 1), rows: [[styled(t("kpiSection"), "label")]] });
   row += 1;
-  const kpiHeader = [t("kpi"), t("target"), t("threshold"), t("stretch"), t("actual"), t("weight"), t("score")];
+  const kpiHeader = [
+    t("kpi"),
+    t("target"),
+    t("threshold"),
+    t("stretch"),
+    t("actual"),
+    t("weight"),
+    t("score"),
+  ];
   const kpiFirst = row + 1;
   blocks.push({
     at: cellAt(row, 1),
     rows: [
       kpiHeader,
-      ...kpis.map((k) => [k.kpiName, k.target, orBlank(k.threshold), orBlank(k.stretch), orBlank(k.actual), k.weight, orBlank(k.score)]),
+      ...kpis.map((k) => [
+        k.kpiName,
+        k.target,
+        orBlank(k.threshold),
+        orBlank(k.stretch),
+        orBlank(k.actual),
+        k.weight,
+        orBlank(k.score),
+      ]),
     ],
     headerStyle: "header",
     columnStyles: ["text", "number", "number", "number", "number", "percent", "score"],
@@ -129,11 +145,22 @@ export function reviewSheet(ctx: ReportContext, e: EmployeeResult, personal = fa
   blocks.push({
     at: cellAt(row, 1),
     rows: [
-      [styled(t("employeeSignature"), "label"), styled("", "input", true), null, null, styled(t("date"), "label"), styled(null, "input", true)],
+      [
+        styled(t("employeeSignature"), "label"),
+        styled("", "input", true),
+        null,
+        null,
+        styled(t("date"), "label"),
+        styled(null, "input", true),
+      ],
     ],
   });
   merges.push(rectRange(row, 2, row, 4));
-  const unlocked = [rectRange(commentRow, 1, commentRow + 3, WIDTH), rectRange(row, 2, row, 4), cellAt(row, 6)];
+  const unlocked = [
+    rectRange(commentRow, 1, commentRow + 3, WIDTH),
+    rectRange(row, 2, row, 4),
+    cellAt(row, 6),
+  ];
 
   return {
     name: reviewSheetName(e.id, ctx.lang),
@@ -155,11 +182,16 @@ export function readReviewComments(raw: RawWorkbook): Map<string, string> {
   const labelWords = (["en-US", "zh-CN"] as const).map((l) => normalizeWord(labels(l)("managerComment")));
   const idWords = (["en-US", "zh-CN"] as const).map((l) => normalizeWord(labels(l)("employeeId")));
   for (const sheet of raw.sheets) {
-    const idRow = sheet.rows.find((r) => r[0] !== undefined && idWords.includes(normalizeWord(displayCell(r[0] ?? null))));
-    const at = sheet.rows.findIndex((r) => r[0] !== undefined && labelWords.includes(normalizeWord(displayCell(r[0] ?? null))));
+    const idRow = sheet.rows.find(
+      (r) => r[0] !== undefined && idWords.includes(normalizeWord(displayCell(r[0] ?? null))),
+    );
+    const at = sheet.rows.findIndex(
+      (r) => r[0] !== undefined && labelWords.includes(normalizeWord(displayCell(r[0] ?? null))),
+    );
     if (!idRow || at < 0) continue;
     const comment = sheet.rows[at + 1]?.[0];
-    if (comment !== undefined && !isBlankCell(comment)) comments.set(displayCell(idRow[1] ?? null).trim(), displayCell(comment));
+    if (comment !== undefined && !isBlankCell(comment))
+      comments.set(displayCell(idRow[1] ?? null).trim(), displayCell(comment));
   }
   return comments;
 }

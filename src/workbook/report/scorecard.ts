@@ -7,7 +7,17 @@ import type { CellPlan, ConditionalFormatPlan, SheetPlan } from "../plan";
 import { GRADE_COLORS } from "../styles";
 import { localWord } from "../../core/vocabulary";
 import type { ReportContext } from "./context";
-import { TITLE_ROWS, cellAt, columnRange, perfFormula, quoted, rectRange, styled, titleBlock, orBlank } from "./common";
+import {
+  TITLE_ROWS,
+  cellAt,
+  columnRange,
+  perfFormula,
+  quoted,
+  rectRange,
+  styled,
+  titleBlock,
+  orBlank,
+} from "./common";
 import type { KpiResult } from "../../core/cycle";
 
 const HEADER_ROW = TITLE_ROWS + 1;
@@ -45,7 +55,8 @@ export const SCORECARD = {
 
 function subtitle(ctx: ReportContext): string {
   const s = ctx.model.settings;
-  const period = s.periodStart && s.periodEnd ? ` · ${ctx.t("period")} ${s.periodStart} – ${s.periodEnd}` : "";
+  const period =
+    s.periodStart && s.periodEnd ? ` · ${ctx.t("period")} ${s.periodStart} – ${s.periodEnd}` : "";
   return `${ctx.t("cycle")}: ${s.cycle}${period} · ${ctx.t("generatedOn")} ${s.asOf}`;
 }
 
@@ -134,7 +145,13 @@ export function kpiDetailSheet(ctx: ReportContext): SheetPlan {
     columns: [12, 12, 14, 10, 24, 10, 12, 12, 12, 12, 9, 9].map((width) => ({ width })),
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: rows.length
-      ? [{ name: "PerfKpiDetail", ref: rectRange(HEADER_ROW, 1, last, header.length), style: "TableStyleLight9" }]
+      ? [
+          {
+            name: "PerfKpiDetail",
+            ref: rectRange(HEADER_ROW, 1, last, header.length),
+            style: "TableStyleLight9",
+          },
+        ]
       : [],
     conditionalFormats: rows.length ? [scoreScale(scoreRange, ctx.model.settings.thresholdScore)] : [],
     print: { orientation: "landscape", fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
@@ -208,11 +225,16 @@ export function scorecardSheet(ctx: ReportContext): SheetPlan {
       final =
         e.feedbackScore === null
           ? { formula: `ROUND(${kpiCell},2)`, result: e.finalScore }
-          : perfFormula("FINAL", [kpiCell, fbCell, String(s.kpiWeight), String(s.feedbackWeight)], e.finalScore);
+          : perfFormula(
+              "FINAL",
+              [kpiCell, fbCell, String(s.kpiWeight), String(s.feedbackWeight)],
+              e.finalScore,
+            );
     } else if (e.finalScore !== null) {
       final = e.finalScore;
     }
-    const rank: CellPlan = e.rank === null ? null : { formula: `RANK(${finalCell},${finals})`, result: e.rank };
+    const rank: CellPlan =
+      e.rank === null ? null : { formula: `RANK(${finalCell},${finals})`, result: e.rank };
     const grade: CellPlan =
       e.grade === null
         ? null
@@ -271,12 +293,21 @@ export function scorecardSheet(ctx: ReportContext): SheetPlan {
     columns: [12, 12, 14, 16, 11, 11, 11, 7, 7, 14, 22].map((width) => ({ width })),
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: rows.length
-      ? [{ name: "PerfScorecard", ref: rectRange(HEADER_ROW, 1, last, header.length), style: "TableStyleMedium2" }]
+      ? [
+          {
+            name: "PerfScorecard",
+            ref: rectRange(HEADER_ROW, 1, last, header.length),
+            style: "TableStyleMedium2",
+          },
+        ]
       : [],
     conditionalFormats: rows.length
       ? [
           scoreScale(rectRange(FIRST, SCORECARD.kpiScore, last, SCORECARD.finalScore), s.thresholdScore),
-          ...gradeFormats(rectRange(FIRST, SCORECARD.grade, last, SCORECARD.grade), s.grades.map((g) => g.grade)),
+          ...gradeFormats(
+            rectRange(FIRST, SCORECARD.grade, last, SCORECARD.grade),
+            s.grades.map((g) => g.grade),
+          ),
           { ref: rectRange(FIRST, SCORECARD.bonus, last, SCORECARD.bonus), type: "dataBar", color: "5B9BD5" },
         ]
       : [],

@@ -322,7 +322,7 @@ describe("orderWorksheetChildren", () => {
 
 describe("addChartsToXlsx", () => {
   let source: Buffer;
-  let output: Buffer;
+  let output: Uint8Array;
   let zip: JSZip;
 
   beforeAll(async () => {

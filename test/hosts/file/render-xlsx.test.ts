@@ -123,7 +123,8 @@ describe("renderPlanToWorkbook / writePlanToXlsx", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "perfsheet-render-"));
     path = join(dir, "every-feature.xlsx");
-    buffer = await writePlanToXlsx(everyFeaturePlan(), path);
+    buffer = Buffer.from(await writePlanToXlsx(everyFeaturePlan()));
+    writeFileSync(path, buffer);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     ws = wb.getWorksheet("Score Card")!;
@@ -156,7 +157,7 @@ describe("renderPlanToWorkbook / writePlanToXlsx", () => {
     expect(xml).toMatch(/<c r="B5"[^>]*t="s"/);
   });
 
-  it("applies header, column and cell styles; the cell style refines the column's", () => {
+  it("applies header, column and cell styles; a cell's own style replaces its column's", () => {
     expect(ws.getCell("B3").font?.bold).toBe(true);
     expect(ws.getCell("B3").fill).toMatchObject({
       type: "pattern",
@@ -165,9 +166,10 @@ describe("renderPlanToWorkbook / writePlanToXlsx", () => {
     });
     expect(ws.getCell("C4").numFmt).toBe("0.0");
     expect(ws.getCell("E4").numFmt).toBe("yyyy-mm-dd");
-    // D5 has style "bad" in the "percent" column: red fill and still a percent format.
-    expect(ws.getCell("D5").numFmt).toBe("0%");
+    expect(ws.getCell("D4").numFmt).toBe("0%");
+    // D5 has style "bad" in the "percent" column: the red fill, and no percent format.
     expect(ws.getCell("D5").fill).toMatchObject({ fgColor: { argb: "FFFFC7CE" } });
+    expect(ws.getCell("D5").numFmt).toBeUndefined();
     expect(ws.getCell("A1").font?.size).toBe(16);
   });
 
@@ -254,7 +256,7 @@ describe("renderPlanToWorkbook / writePlanToXlsx", () => {
     const plan = everyFeaturePlan();
     expect(planCharts(plan)).toEqual([{ sheetName: "Score Card", charts: plan.sheets[0].charts }]);
     const seen: string[] = [];
-    await writePlanToXlsx(plan, undefined, (xlsx, charts) => {
+    await writePlanToXlsx(plan, (xlsx, charts) => {
       seen.push(...charts.map((c) => c.sheetName));
       return xlsx;
     });
@@ -295,9 +297,10 @@ describe("renderPlanToWorkbook / writePlanToXlsx", () => {
       expect(lines[0]).toBe("Scorecard,,,,");
       expect(lines[2]).toBe("id,name,score,share,due");
       // Row 5: =1+1 stays literal text (a formula would show 2); C5 = C4+1 = 85.25+1 = 86.25,
-      // recalculated by LibreOffice; 0.5 in a percent column shows as 50%.
+      // recalculated by LibreOffice; D5 (style "bad", no number format) shows 0.5.
       const [id, name, score, share] = lines[4].split(",");
-      expect([id, name, share]).toEqual(["E002", "=1+1", "50%"]);
+      expect([id, name, share]).toEqual(["E002", "=1+1", "0.5"]);
+      expect(lines[3].split(",")[3]).toBe("40%"); // D4 in the percent column
       expect(Number(score)).toBeCloseTo(86.25, 1);
     });
 

@@ -28,10 +28,27 @@ export function everyFeatureSheet(): SheetPlan {
             { value: null, input: true },
           ],
           ["E002", "Bob", 75, 0.5, { date: "2024-03-02" }, "-5", { value: "ok", input: true }],
-          ["E003", "@Cy", { formula: "SUM(C4:C5)", result: 165.3 }, true, null, "'quoted", { value: null, input: true }],
+          [
+            "E003",
+            "@Cy",
+            { formula: "SUM(C4:C5)", result: 165.3 },
+            true,
+            null,
+            "'quoted",
+            { value: null, input: true },
+          ],
         ],
       },
-      { at: "A8", rows: [[{ value: "Total", style: "total" }, null, { value: { formula: "SUM(C4:C6)", result: 255.3 }, style: "total" }]] },
+      {
+        at: "A8",
+        rows: [
+          [
+            { value: "Total", style: "total" },
+            null,
+            { value: { formula: "SUM(C4:C6)", result: 255.3 }, style: "total" },
+          ],
+        ],
+      },
     ],
     columns: [{ width: 10 }, { width: 20 }, {}, {}, { width: 12, hidden: true }],
     freeze: { rows: 3, cols: 1 },
@@ -39,7 +56,14 @@ export function everyFeatureSheet(): SheetPlan {
     conditionalFormats: [
       { ref: "C4:C6", type: "colorScale", colors: ["F8696B", "FFEB84", "63BE7B"], mid: 60 },
       { ref: "D4:D6", type: "dataBar", color: "638EC6", min: 0, max: 1 },
-      { ref: "C4:C6", type: "cellIs", operator: "lessThan", formulas: ["60"], fill: "FFC7CE", font: "9C0006" },
+      {
+        ref: "C4:C6",
+        type: "cellIs",
+        operator: "lessThan",
+        formulas: ["60"],
+        fill: "FFC7CE",
+        font: "9C0006",
+      },
       { ref: "F4:F6", type: "expression", formula: '$F4="S"', fill: "C6EFCE" },
     ],
     dataValidations: [
@@ -112,7 +136,20 @@ const DEPARTMENTS = ["Operations", "Finance", "Customer Service", "Logistics"];
  */
 export function scorecardPlan(employees: number): WorkbookPlan {
   const rows: CellPlan[][] = [
-    ["ID", "Name", "Department", "Position", "Target", "Actual", "Weight", "Due", "Score", "Final", "Grade", "Bonus"],
+    [
+      "ID",
+      "Name",
+      "Department",
+      "Position",
+      "Target",
+      "Actual",
+      "Weight",
+      "Due",
+      "Score",
+      "Final",
+      "Grade",
+      "Bonus",
+    ],
   ];
   for (let i = 1; i <= employees; i++) {
     const r = i + 1;
@@ -145,13 +182,28 @@ export function scorecardPlan(employees: number): WorkbookPlan {
             at: "A1",
             rows,
             headerStyle: "header",
-            columnStyles: ["id", undefined, undefined, undefined, "number", "number", "percent", "date", "score", "score", undefined, "input"],
+            columnStyles: [
+              "id",
+              undefined,
+              undefined,
+              undefined,
+              "number",
+              "number",
+              "percent",
+              "date",
+              "score",
+              "score",
+              undefined,
+              "input",
+            ],
           },
         ],
         columns: Array.from({ length: 12 }, () => ({ width: 14 })),
         freeze: { rows: 1, cols: 2 },
         tables: [{ name: "Scores", ref: `A1:L${last}` }],
-        conditionalFormats: [{ ref: `I2:I${last}`, type: "colorScale", colors: ["F8696B", "FFEB84", "63BE7B"] }],
+        conditionalFormats: [
+          { ref: `I2:I${last}`, type: "colorScale", colors: ["F8696B", "FFEB84", "63BE7B"] },
+        ],
         dataValidations: [{ ref: `L2:L${last}`, type: "decimal", min: 0, max: 1e6 }],
         notes: [{ cell: "I1", text: "KPI score" }],
         protect: {},

@@ -1,0 +1,313 @@
+/**
+ * The Workload sheet (SPEC §7): hours against capacity per person with a live load ratio,
+ * how even the loads are, the Eisenhower matrix of the tasks, the project leads, and a bar
+ * chart of the loads. Formulas carry the engine's values as their cached results.
+ */
+import type { PersonLoad, Quadrant, TaskPlan } from "../../core/tasks";
+import { normalizeWord } from "../../core/vocabulary";
+import type { BlockPlan, CellPlan, ChartPlan, FormulaValue, SheetPlan } from "../plan";
+import type { StyleName } from "../styles";
+import type { ReportContext } from "./context";
+import { TITLE_ROWS, cellAt, columnRange, orBlank, quoted, rectRange, styled, titleBlock } from "./common";
+import { PLAN, PLAN_FIRST_ROW, emptyTaskSheet } from "./plan-sheet";
+
+const HEADER_ROW = TITLE_ROWS + 1;
+const FIRST = HEADER_ROW + 1;
+
+/** Column numbers (1-based) of the people table. */
+export const WORKLOAD = {
+  employeeId: 1,
+  name: 2,
+  department: 3,
+  tasks: 4,
+  hours: 5,
+  capacity: 6,
+  load: 7,
+  overCapacity: 8,
+} as const;
+
+const LAST_COLUMN = WORKLOAD.overCapacity;
+/** The chart sits right of the table, after one spacer column. */
+const CHART_COLUMN = "J";
+const CHART_MIN_ROWS = 16;
+/** Hours within this of the capacity are not "over" (typed decimals such as 0.1 + 0.2). */
+const HOURS_TOLERANCE = "1E-9";
+
+const QUADRANT_STYLES: Record<Quadrant, StyleName> = { Q1: "bad", Q2: "good", Q3: "warn", Q4: "label" };
+
+/** `IF(F5>0,E5/F5,"")`: hours / capacity, blank when there is no capacity (as the engine's null). */
+function loadFormula(hoursCell: string, capacityCell: string, result: number | null): FormulaValue {
+  return { formula: `IF(${capacityCell}>0,${hoursCell}/${capacityCell},"")`, result: result ?? "" };
+}
+
+function personRow(ctx: ReportContext, person: PersonLoad, row: number, over: boolean): CellPlan[] {
+  const employee = ctx.model.employees.find((e) => e.id === person.employeeId);
+  const department = ctx.result.employees.find((e) => e.id === person.employeeId)?.department;
+  const hours = cellAt(row, WORKLOAD.hours);
+  const capacity = cellAt(row, WORKLOAD.capacity);
+  return [
+    person.employeeId,
+    orBlank(employee?.name),
+    orBlank(department),
+    person.tasks,
+    person.hours,
+    person.capacity,
+    loadFormula(hours, capacity, person.load),
+    {
+      formula: `IF(${hours}>${capacity}+${HOURS_TOLERANCE},${quoted(ctx.t("yes"))},"")`,
+      result: over ? ctx.t("yes") : "",
+    },
+  ];
+}
+
+/** Max, min, max/min and coefficient of variation of the load column, as formulas with the engine's values. */
+function balanceRows(ctx: ReportContext, plan: TaskPlan, loads: string): CellPlan[][] {
+  const { t } = ctx;
+  const b = plan.workload.balance;
+  // Blank loads (capacity 0) are text, which MAX, MIN, AVERAGE and STDEVP skip, as the engine does.
+  const guarded = (formula: string, result: number | null, style: StyleName): CellPlan =>
+    styled({ formula: `IF(COUNT(${loads})=0,"",${formula})`, result: result ?? "" }, style);
+  return [
+    [styled(t("maxLoad"), "label"), null, guarded(`MAX(${loads})`, b.maxLoad, "percent1"), t("maxLoadHint")],
+    [styled(t("minLoad"), "label"), null, guarded(`MIN(${loads})`, b.minLoad, "percent1"), t("minLoadHint")],
+    [
+      styled(t("maxMinRatio"), "label"),
+      null,
+      guarded(`IF(MIN(${loads})>0,MAX(${loads})/MIN(${loads}),"")`, b.maxMinRatio, "number"),
+      t("maxMinRatioHint"),
+    ],
+    [
+      styled(t("loadCv"), "label"),
+      null,
+      guarded(
+        `IF(AVERAGE(${loads})>0,STDEVP(${loads})/AVERAGE(${loads}),"")`,
+        b.coefficientOfVariation,
+        "percent1",
+      ),
+      t("loadCvHint"),
+    ],
+  ];
+}
+
+/**
+ * The 2×2 Eisenhower block: rows Important / Not important, columns Urgent / Not urgent; each
+ * quadrant shows its label over a count of the Plan sheet's quadrant column.
+ */
+function matrixRows(ctx: ReportContext, plan: TaskPlan): CellPlan[][] {
+  const { t } = ctx;
+  const quadrants = ctx.sheet("plan");
+  const column = columnRange(
+    quadrants,
+    PLAN.quadrant,
+    PLAN_FIRST_ROW,
+    PLAN_FIRST_ROW + plan.tasks.length - 1,
+  );
+  const label = (q: Quadrant) => styled(`${q} · ${t(q)}`, QUADRANT_STYLES[q]);
+  const count = (q: Quadrant) =>
+    styled(
+      { formula: `COUNTIF(${column},${quoted(q)})`, result: plan.workload.quadrants[q] },
+      QUADRANT_STYLES[q],
+    );
+  return [
+    [null, t("urgent"), t("notUrgent")],
+    [styled(t("important"), "header"), label("Q1"), label("Q2")],
+    [null, count("Q1"), count("Q2")],
+    [styled(t("notImportant"), "header"), label("Q3"), label("Q4")],
+    [null, count("Q3"), count("Q4")],
+  ];
+}
+
+/** Project, lead id and name, the lead's hours in it, and the project's tasks and total effort. */
+function projectRows(ctx: ReportContext, plan: TaskPlan): CellPlan[][] {
+  const names = new Map(ctx.model.employees.map((e) => [e.id, e.name]));
+  return plan.projects.map((p) => {
+    const key = normalizeWord(p.project);
+    const tasks = plan.tasks.filter((task) => task.project !== null && normalizeWord(task.project) === key);
+    return [
+      p.project,
+      orBlank(p.lead),
+      p.lead === null ? ctx.t("none") : (names.get(p.lead) ?? null),
+      p.lead === null ? null : p.hours,
+      tasks.length,
+      tasks.reduce((sum, task) => sum + task.effortHours, 0),
+    ];
+  });
+}
+
+export function workloadSheet(ctx: ReportContext): SheetPlan {
+  const { t, model } = ctx;
+  const title = `${t("workloadTitle")} — ${model.settings.cycle}`;
+  const empty = emptyTaskSheet(ctx, "workload", title);
+  if (empty !== null || ctx.tasks === null) return empty as SheetPlan;
+  const plan = ctx.tasks;
+  const name = ctx.sheet("workload");
+  const people = plan.workload.people;
+  const last = FIRST + Math.max(people.length, 1) - 1;
+  const overPeople = new Set(
+    plan.tasks.flatMap((task) => (task.overCapacity && task.assignee ? [task.assignee] : [])),
+  );
+
+  const header = [
+    t("employeeId"),
+    t("name"),
+    t("department"),
+    t("tasks"),
+    t("hours"),
+    t("capacity"),
+    t("load"),
+    t("overCapacity"),
+  ];
+  const rows = people.map((p, i) => personRow(ctx, p, FIRST + i, overPeople.has(p.employeeId)));
+  const totalRow = last + 1;
+  const sum = (col: number, value: number): CellPlan =>
+    styled({ formula: `SUM(${rectRange(FIRST, col, last, col)})`, result: value }, "total");
+  const totalHours = people.reduce((s, p) => s + p.hours, 0);
+  const totalCapacity = people.reduce((s, p) => s + p.capacity, 0);
+  const totals: CellPlan[] = [
+    styled(t("total"), "total"),
+    styled(null, "total"),
+    styled(null, "total"),
+    sum(
+      WORKLOAD.tasks,
+      people.reduce((s, p) => s + p.tasks, 0),
+    ),
+    sum(WORKLOAD.hours, totalHours),
+    sum(WORKLOAD.capacity, totalCapacity),
+    styled(
+      loadFormula(
+        cellAt(totalRow, WORKLOAD.hours),
+        cellAt(totalRow, WORKLOAD.capacity),
+        totalCapacity > 0 ? totalHours / totalCapacity : null,
+      ),
+      "total",
+    ),
+    styled(null, "total"),
+  ];
+
+  const loads = rectRange(FIRST, WORKLOAD.load, last, WORKLOAD.load);
+  const blocks: BlockPlan[] = [
+    titleBlock(
+      title,
+      `${t("period")} ${plan.settings.periodStart} – ${plan.settings.periodEnd} · ${t("generatedOn")} ${model.settings.asOf}`,
+    ),
+    {
+      at: cellAt(HEADER_ROW, 1),
+      rows: [header, ...rows, totals],
+      headerStyle: "header",
+      columnStyles: ["id", "text", "text", "integer", "number", "number", "percent1", "text"],
+    },
+  ];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = { [HEADER_ROW]: 30 };
+
+  // Balance: label, value and a one-line explanation spanning the columns to the right.
+  const balanceTop = totalRow + 2;
+  blocks.push({ at: cellAt(balanceTop, 1), rows: [[styled(t("balance"), "heading")]] });
+  const balance = balanceRows(ctx, plan, columnRange(null, WORKLOAD.load, FIRST, last));
+  blocks.push({
+    at: cellAt(balanceTop + 1, 1),
+    rows: balance.map(([labelCell, spacer, value, hint]) => [
+      labelCell,
+      spacer,
+      value,
+      styled(hint as string, "note"),
+    ]),
+  });
+  balance.forEach((_, i) => {
+    const row = balanceTop + 1 + i;
+    merges.push(rectRange(row, 1, row, 2), rectRange(row, 4, row, LAST_COLUMN));
+    rowHeights[row] = 30;
+  });
+
+  // The Eisenhower matrix.
+  const matrixTop = balanceTop + balance.length + 2;
+  blocks.push({ at: cellAt(matrixTop, 1), rows: [[styled(t("eisenhower"), "heading")]] });
+  blocks.push({ at: cellAt(matrixTop + 1, 1), rows: matrixRows(ctx, plan), headerStyle: "header" });
+  merges.push(rectRange(matrixTop + 2, 1, matrixTop + 3, 1), rectRange(matrixTop + 4, 1, matrixTop + 5, 1));
+
+  // Project leads.
+  let end = matrixTop + 5;
+  const projects = projectRows(ctx, plan);
+  if (projects.length > 0) {
+    const top = end + 2;
+    blocks.push({ at: cellAt(top, 1), rows: [[styled(t("projectLeads"), "heading")]] });
+    blocks.push({
+      at: cellAt(top + 1, 1),
+      rows: [
+        [t("project"), t("employeeId"), t("projectLead"), t("projectHours"), t("tasks"), t("effortHours")],
+        ...projects,
+      ],
+      headerStyle: "header",
+      columnStyles: ["text", "id", "text", "number", "integer", "number"],
+    });
+    rowHeights[top + 1] = 30;
+    end = top + 1 + projects.length;
+  }
+
+  const chartBottom = HEADER_ROW + Math.max(CHART_MIN_ROWS, people.length + 4);
+  const chart: ChartPlan = {
+    type: "bar",
+    title: t("loadChart"),
+    anchor: `${CHART_COLUMN}${HEADER_ROW}:Q${chartBottom}`,
+    series: [
+      {
+        name: t("load"),
+        categories: {
+          ref: columnRange(name, WORKLOAD.name, FIRST, last),
+          cache: people.map((p) => model.employees.find((e) => e.id === p.employeeId)?.name ?? p.employeeId),
+        },
+        values: { ref: columnRange(name, WORKLOAD.load, FIRST, last), cache: people.map((p) => p.load ?? 0) },
+        color: "5B87B5",
+      },
+    ],
+    legend: false,
+    dataLabels: true,
+  };
+
+  return {
+    name,
+    kind: "workload",
+    generated: true,
+    tabColor: "5B87B5",
+    blocks,
+    columns: [12, 14, 14, 8, 11, 11, 10, 11, 3].map((width) => ({ width })),
+    rowHeights,
+    merges,
+    freeze: { rows: HEADER_ROW, cols: WORKLOAD.name },
+    tables: people.length
+      ? [
+          {
+            name: "PerfWorkload",
+            ref: rectRange(HEADER_ROW, 1, last, LAST_COLUMN),
+            style: "TableStyleLight9",
+          },
+        ]
+      : [],
+    conditionalFormats: people.length
+      ? [
+          {
+            ref: loads,
+            type: "cellIs",
+            operator: "greaterThan",
+            formulas: ["1"],
+            fill: "FFC7CE",
+            font: "9C0006",
+          },
+          {
+            ref: loads,
+            type: "dataBar",
+            color: "5B87B5",
+            min: 0,
+            max: Math.max(1, plan.workload.balance.maxLoad ?? 0),
+          },
+        ]
+      : [],
+    charts: people.length ? [chart] : [],
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      area: rectRange(1, 1, Math.max(end, chartBottom), 17),
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The number of syncs does not grow with the number of employees, rows or sheets; only
+ * data volume adds requests, one per `maxRequestBytes`, and every request stays under 5 MB.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderPlanInExcel } from "../../../src/hosts/office/render";
+import { DEFAULT_REQUEST_BYTES } from "../../../src/hosts/office/requests";
+import type { SheetPlan, WorkbookPlan } from "../../../src/workbook/plan";
+import { FakeExcel, installOfficeRequirements, REQUEST_LIMIT_BYTES } from "../../support/fake-excel";
+import { scorecardPlan } from "./plans";
+
+let fake: FakeExcel;
+let uninstall: () => void;
+beforeEach(() => {
+  fake = new FakeExcel();
+  uninstall = installOfficeRequirements(fake);
+});
+afterEach(() => uninstall());
+
+const render = (plan: WorkbookPlan, maxRequestBytes?: number) =>
+  renderPlanInExcel(fake.context as unknown as Excel.RequestContext, plan, {
+    formulas: "perf",
+    maxRequestBytes,
+  });
+
+/** Bytes of all write requests (every request but the first, which only reads). */
+const writeBytes = () => fake.requests.slice(1).reduce((sum, r) => sum + r.bytes, 0);
+
+describe("sync count", () => {
+  it("is the same for 100 and 10,000 employees: one read, one write", async () => {
+    const small = await render(scorecardPlan(100));
+    const smallRequests = [...fake.requests];
+    fake = new FakeExcel();
+    uninstall();
+    uninstall = installOfficeRequirements(fake);
+    const large = await render(scorecardPlan(10_000));
+    console.info(
+      `Office render sync counts: 100 employees ${small.syncs} syncs (requests ${smallRequests.map((r) => r.bytes).join(", ")} bytes); ` +
+        `10,000 employees ${large.syncs} syncs (requests ${fake.requests.map((r) => r.bytes).join(", ")} bytes)`,
+    );
+    expect(small.syncs).toBe(2);
+    expect(large.syncs).toBe(2);
+    // 10,000 rows × 12 cells of values and formats fit one request: about 260 bytes a row, 2.6 MB.
+    expect(fake.largestRequestBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(fake.largestRequestBytes).toBeGreaterThan(2_000_000);
+    // The same operations were sent for both sizes: the count of writes does not follow the rows.
+    expect(fake.requests.map((r) => r.operations)).toEqual(smallRequests.map((r) => r.operations));
+  });
+
+  it("is the same for 1 and 40 sheets", async () => {
+    const sheet = (n: number): SheetPlan => ({
+      name: `Review-E${n}`,
+      kind: `review:E${n}`,
+      generated: true,
+      blocks: [
+        {
+          at: "A1",
+          rows: [
+            ["Employee", `E${n}`],
+            ["Score", { formula: "90", result: 90 }],
+          ],
+          columnStyles: ["label"],
+        },
+      ],
+      protect: {},
+    });
+    const one = await render({ lang: "en-US", sheets: [sheet(1)] });
+    fake = new FakeExcel();
+    const forty = await render({ lang: "en-US", sheets: Array.from({ length: 40 }, (_, i) => sheet(i + 1)) });
+    expect([one.syncs, forty.syncs]).toEqual([2, 2]);
+    // Regenerating all forty adds the one read of what to remove from them.
+    expect(
+      (await render({ lang: "en-US", sheets: Array.from({ length: 40 }, (_, i) => sheet(i + 1)) })).syncs,
+    ).toBe(3);
+  });
+
+  it("grows only with data volume when a request would exceed the budget", async () => {
+    // A 1 MB budget instead of 4.5 MB: the 10,000-row block (about 2.6 MB of values, formulas
+    // and formats) is split into row chunks that fill each request, so the writes take
+    // ceil(2.6 MB / 1 MB) = 3 requests, after the one read: 4 syncs.
+    const budget = 1_000_000;
+    const { syncs } = await render(scorecardPlan(10_000), budget);
+    const total = writeBytes();
+    console.info(`Office render with a ${budget}-byte budget: ${syncs} syncs for ${total} bytes of writes`);
+    expect(total).toBeGreaterThan(2_000_000);
+    expect(total).toBeLessThan(3_000_000);
+    expect(syncs).toBe(1 + Math.ceil(total / budget));
+    expect(fake.requests.slice(1).every((r) => r.bytes <= budget)).toBe(true);
+    // Every row arrived, in order, across the chunks.
+    expect(fake.cell("Scorecard", "A2")?.value).toBe("E00001");
+    expect(fake.cell("Scorecard", "L10001")?.value).toBe(20_000);
+    expect(fake.cell("Scorecard", "I10001")?.formula).toBe("=PERF.SCORE(F10001,E10001)");
+    expect(fake.sheet("Scorecard").cells.size).toBe(10_001 * 12);
+  });
+
+  it("reports progress up to the whole", async () => {
+    const seen: [number, number][] = [];
+    await renderPlanInExcel(fake.context as unknown as Excel.RequestContext, scorecardPlan(2_000), {
+      formulas: "native",
+      maxRequestBytes: 200_000,
+      onProgress: (done, all) => seen.push([done, all]),
+    });
+    expect(seen.length).toBe(fake.syncs - 1);
+    expect(seen.every(([done, all], i) => done <= all && (i === 0 || done > seen[i - 1][0]))).toBe(true);
+    expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
+  });
+
+  it("keeps the default budget under Excel's 5 MB limit", () => {
+    expect(DEFAULT_REQUEST_BYTES).toBeLessThan(REQUEST_LIMIT_BYTES);
+  });
+});
