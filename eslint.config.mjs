@@ -27,4 +27,13 @@ export default [
       "no-undef": "off",
     },
   },
+  {
+    // The Office.js rules read any `.getCell(...)` as an Office proxy; exceljs code in the file
+    // host's tests is not one. The Office host's own tests keep them.
+    files: ["test/**/*.ts"],
+    ignores: ["test/hosts/office/**"],
+    rules: Object.fromEntries(
+      Object.keys(typescriptSet.rules).filter((r) => r.startsWith("office-addins/")).map((r) => [r, "off"]),
+    ),
+  },
 ];

@@ -1,3 +1,5 @@
+import { parseArgs } from "node:util";
+
 /** The CLI's connection to the outside, passed in so commands can be tested in-process. */
 export interface CliIo {
   out(text: string): void;
@@ -31,8 +33,6 @@ export function parseCommandArgs<T extends Record<string, { type: "string" | "bo
   options: T,
 ): { values: { [K in keyof T]?: T[K]["type"] extends "string" ? string : boolean }; positionals: string[] } {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parseArgs } = require("node:util") as typeof import("node:util");
     const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
     return parsed as never;
   } catch (e) {

@@ -39,7 +39,7 @@ import { planTargets, type SheetTarget } from "./targets";
 export interface RenderOptions {
   /** `perf` writes the PERF.* form of formulas (add-in loaded); `native` classic Excel functions. */
   formulas: FormulaMode;
-  /** Called after each write request with steps done and steps in all. */
+  /** Called after each write request with the estimated payload bytes written so far and in all. */
   onProgress?: (done: number, total: number) => void;
   /** Payload budget of one request; default 4.5 MB, under Excel's 5 MB limit. */
   maxRequestBytes?: number;
