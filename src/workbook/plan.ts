@@ -153,3 +153,30 @@ export function isStyled(v: unknown): v is StyledValue {
 export function isDate(v: unknown): v is DateValue {
   return typeof v === "object" && v !== null && "date" in v;
 }
+
+/** A cell's value, style and input flag, whether the plan gave it bare or styled. */
+export function cellParts(cell: CellPlan | undefined): {
+  value: PlainValue | FormulaValue;
+  style?: StyleName;
+  input?: boolean;
+} {
+  if (cell === undefined) return { value: null };
+  return isStyled(cell) ? cell : { value: cell };
+}
+
+/**
+ * The style of a block's cell: its own, else the header style on the block's first row, else
+ * its column's style. A named style is whole, so the first found wins (no merging); every
+ * host renders by this rule.
+ */
+export function styleAt(block: BlockPlan, row: number, col: number): StyleName | undefined {
+  const own = cellParts(block.rows[row]?.[col]).style;
+  if (own) return own;
+  if (row === 0 && block.headerStyle) return block.headerStyle;
+  return block.columnStyles?.[col];
+}
+
+/** A chart shows its legend when asked, else when there is more than one series or it is a pie. */
+export function showsLegend(chart: ChartPlan): boolean {
+  return chart.legend ?? (chart.series.length > 1 || chart.type === "pie" || chart.type === "doughnut");
+}

@@ -5,7 +5,7 @@
  * part 1, chart and spreadsheetDrawing schemas): Excel rejects a part whose children are out
  * of order, even when every element is otherwise valid.
  */
-import type { ChartPlan, ChartSeriesPlan } from "../../workbook/plan";
+import { showsLegend, type ChartPlan, type ChartSeriesPlan } from "../../workbook/plan";
 
 export const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -150,7 +150,7 @@ export function drawingXml(anchors: ChartAnchor[]): string {
 /** A chart part (`xl/charts/chartN.xml`) for one planned chart. */
 export function chartSpaceXml(chart: ChartPlan, options: ChartPartOptions = {}): string {
   if (chart.series.length === 0) throw new Error(`chart "${chart.title}" has no series`);
-  const legend = chart.legend ?? (chart.series.length > 1 || isRound(chart));
+  const legend = showsLegend(chart);
   return (
     XML_DECLARATION +
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.drawing}" xmlns:r="${NS.officeRels}">` +

@@ -6,9 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import {
+  cellParts,
   isDate,
   isFormula,
-  isStyled,
+  styleAt,
   type BlockPlan,
   type CellPlan,
   type ConditionalFormatPlan,
@@ -263,24 +264,19 @@ function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, lists: ListValues):
 function renderBlock(ws: ExcelJS.Worksheet, block: BlockPlan): void {
   const origin = parseCell(block.at);
   block.rows.forEach((rowCells, i) => {
-    const isHeader = i === 0 && block.headerStyle !== undefined;
     rowCells.forEach((cellPlan, j) => {
-      const base = isHeader ? block.headerStyle : block.columnStyles?.[j];
-      writeCell(ws.getCell(origin.row + i, origin.col + j), cellPlan, base);
+      writeCell(ws.getCell(origin.row + i, origin.col + j), cellPlan, styleAt(block, i, j));
     });
   });
 }
 
-function writeCell(cell: ExcelJS.Cell, plan: CellPlan, base: StyleName | undefined): void {
-  const styled = isStyled(plan) ? plan : undefined;
-  const value = styled ? styled.value : (plan as PlainValue | FormulaValue);
-  // A named style is whole: the cell's own wins over the header's or column's, as in the
-  // Office host (hosts/office/cells.ts styleAt), so both render a plan alike.
-  const style: CellStyle = { ...styleOf(styled?.style ?? base) };
+function writeCell(cell: ExcelJS.Cell, plan: CellPlan, styleName: StyleName | undefined): void {
+  const { value, input } = cellParts(plan);
+  const style: CellStyle = { ...styleOf(styleName) };
   if (isDate(value) && !style.numFmt) style.numFmt = DATE_FORMAT;
   cell.value = toExcelValue(value);
   const excelStyle = toExcelStyle(style);
-  if (styled?.input) excelStyle.protection = { locked: false };
+  if (input) excelStyle.protection = { locked: false };
   if (Object.keys(excelStyle).length > 0) cell.style = excelStyle;
 }
 

@@ -6,9 +6,9 @@
 import {
   isDate,
   isFormula,
-  isStyled,
+  cellParts,
+  styleAt,
   type BlockPlan,
-  type CellPlan,
   type FormulaValue,
   type PlainValue,
 } from "../../workbook/plan";
@@ -75,27 +75,6 @@ export function cellInput(value: PlainValue | FormulaValue, mode: FormulaMode): 
   return value;
 }
 
-/** A planned cell's value, own style and input flag. */
-function unwrap(cell: CellPlan | undefined): {
-  value: PlainValue | FormulaValue;
-  style?: StyleName;
-  input?: boolean;
-} {
-  if (cell === undefined) return { value: null };
-  return isStyled(cell) ? cell : { value: cell };
-}
-
-/**
- * The style of a block's cell: its own, else the header style on the block's first row, else
- * its column's style. A named style is whole, so the first found wins (no merging).
- */
-export function styleAt(block: BlockPlan, row: number, col: number): StyleName | undefined {
-  const own = unwrap(block.rows[row]?.[col]).style;
-  if (own) return own;
-  if (row === 0 && block.headerStyle) return block.headerStyle;
-  return block.columnStyles?.[col];
-}
-
 /** Number format of a cell: its style's, else a date format for a date, else General. */
 export function numberFormatOf(style: StyleName | undefined, value: PlainValue | FormulaValue): string {
   const styled = style ? (STYLES[style] as { numFmt?: string }).numFmt : undefined;
@@ -145,7 +124,7 @@ export function layoutBlock(block: BlockPlan, mode: FormulaMode): BlockLayout {
     const styles: (StyleName | undefined)[] = [];
     const unlocked: (true | undefined)[] = [];
     for (let c = 0; c < width; c++) {
-      const cell = unwrap(block.rows[r][c]);
+      const cell = cellParts(block.rows[r][c]);
       const style = styleAt(block, r, c);
       inputs.push(cellInput(cell.value, mode));
       formats.push(numberFormatOf(style, cell.value));

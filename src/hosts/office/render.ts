@@ -14,12 +14,13 @@
  *    ceil(estimated payload / maxRequestBytes) requests (give or take one when a small
  *    step does not fit the end of a request): forced by data volume, never by a count.
  */
-import type {
-  ChartPlan,
-  ConditionalFormatPlan,
-  DataValidationPlan,
-  SheetPlan,
-  WorkbookPlan,
+import {
+  showsLegend,
+  type ChartPlan,
+  type ConditionalFormatPlan,
+  type DataValidationPlan,
+  type SheetPlan,
+  type WorkbookPlan,
 } from "../../workbook/plan";
 import { markerName } from "../../workbook/markers";
 import { cellAddress, columnLetters } from "../../workbook/problems";
@@ -498,8 +499,7 @@ function addChart(workbook: Excel.Workbook, sheet: Excel.Worksheet, plan: ChartP
   const round = ROUND.has(plan.type);
   const chart = sheet.charts.add(chartType(plan), rangeOfRef(workbook, sheet, first.values.ref), "Columns");
   chart.title.text = plan.title;
-  // Same default as the file host: a legend when it tells series or slices apart.
-  const legend = plan.legend ?? (plan.series.length > 1 || round);
+  const legend = showsLegend(plan);
   chart.legend.visible = legend;
   if (legend) chart.legend.position = round ? "Right" : "Bottom";
   plan.series.forEach((planned, i) => {

@@ -72,13 +72,40 @@ export function analysisFigures(ctx: ReportContext): AnalysisFigures {
 }
 
 /** Columns A..L: the widest table (the survey) spans them all. */
-const WIDTHS = [34, 9, 11, 8, 9, 11, 8, 9, 11, 9, 11, 8];
-const LAST_COL = WIDTHS.length;
-const TOTAL_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
+const WIDTHS = [36, 10, 12, 8, 10, 12, 8, 10, 12, 10, 12, 8];
 const CHART_ROWS = 17;
 
-/** Points of text height per line at the default font, and a little air. */
+/** Points of height per line of text at the default font size. */
 const LINE_HEIGHT = 15;
+/** Header rows hold two lines of wrapped text. */
+export const HEADER_HEIGHT = 30;
+
+/** Height of a row whose wrapped text needs more than one line in `width` characters; undefined for one line. */
+export function wrappedHeight(text: string, width: number): number | undefined {
+  // A tenth more than the measured width: proportional fonts run a little wider than Excel's unit.
+  const lines = Math.ceil((displayWidth(text) * 1.1) / Math.max(1, width - 1));
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+}
+
+/**
+ * Rows of running text across columns 1..widths.length, from `row` down: each merged across
+ * and made tall enough for its wrapped lines, since spreadsheets do not grow merged rows.
+ */
+export function textLines(
+  texts: readonly string[],
+  row: number,
+  widths: readonly number[],
+  style: "wrap" | "note",
+  sheet: { blocks: BlockPlan[]; merges: string[]; rowHeights: Record<number, number> },
+): void {
+  const total = widths.reduce((a, b) => a + b, 0);
+  texts.forEach((text, i) => {
+    sheet.blocks.push({ at: cellAt(row + i, 1), rows: [[styled(text, style)]] });
+    sheet.merges.push(rectRange(row + i, 1, row + i, widths.length));
+    const height = wrappedHeight(text, total);
+    if (height !== undefined) sheet.rowHeights[row + i] = height;
+  });
+}
 
 export function analysisSheet(ctx: ReportContext): SheetPlan {
   const { t, model, lang } = ctx;
@@ -98,12 +125,10 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
   const charts: ChartPlan[] = [];
   let row = 4;
 
-  /** A line of text across the sheet, tall enough for its wrapped lines. */
-  const line = (text: string, style: "text" | "note" | "wrap") => {
-    blocks.push({ at: cellAt(row, 1), rows: [[styled(text, style === "text" ? "wrap" : style)]] });
-    merges.push(rectRange(row, 1, row, LAST_COL));
-    const lines = Math.ceil((displayWidth(text) * 1.1) / TOTAL_WIDTH);
-    if (lines > 1) rowHeights[row] = lines * LINE_HEIGHT;
+  const layout = { blocks, merges, rowHeights };
+  /** A line of text across the sheet. */
+  const line = (text: string, style: "wrap" | "note") => {
+    textLines([text], row, WIDTHS, style, layout);
     row += 1;
   };
   const heading = (text: string) => {
@@ -113,7 +138,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
 
   // Findings first: what a manager reads without the tables.
   heading(t("findingsSection"));
-  for (const sentence of fig.findings) line(`• ${sentence}`, "text");
+  for (const sentence of fig.findings) line(`• ${sentence}`, "wrap");
   row += 1;
 
   // Survey.
@@ -145,6 +170,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
     const subRow: CellPlan[] = [null, ...trio, ...trio, t("surveyMean"), t("favourable"), ...trio];
     blocks.push({ at: cellAt(top, 1), rows: [groupRow], headerStyle: "header" });
     blocks.push({ at: cellAt(top + 1, 1), rows: [subRow], headerStyle: "header" });
+    rowHeights[top + 1] = HEADER_HEIGHT;
     const first = top + 2;
     const groupCells = (g: SurveyGroup, r: number, c: number): CellPlan[] => {
       if (!g.suppressed) return [styled(g.mean, "score"), styled(g.favourable, "percent"), g.n];
@@ -154,6 +180,8 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
     };
     const rows = fig.survey.map((q, i): CellPlan[] => {
       const r = first + i;
+      const height = wrappedHeight(q.question, WIDTHS[0]);
+      if (height !== undefined) rowHeights[r] = height;
       return [
         q.question,
         ...groupCells(q.before, r, 2),
@@ -234,8 +262,13 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
       ],
       columnStyles: ["wrap", "integer", "number", "number", "percent1", "integer", "percent"],
     });
+    rowHeights[row] = HEADER_HEIGHT;
     const first = row + 1;
     const last = row + fig.efficiency.length;
+    fig.efficiency.forEach((m, i) => {
+      const height = wrappedHeight(m.metric, WIDTHS[0]);
+      if (height !== undefined) rowHeights[first + i] = height;
+    });
     conditionalFormats.push({
       ref: rectRange(first, 7, last, 7),
       type: "dataBar",
@@ -270,6 +303,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
   // whole-cycle row come from the same rule applied to every department's KPI rows.
   heading(t("completionSection"));
   const completionTop = row;
+  rowHeights[completionTop] = HEADER_HEIGHT;
   const counts = new Map(fig.completion.departments.map((d) => [d.department, d]));
   const departments = ctx.result.departments;
   blocks.push({

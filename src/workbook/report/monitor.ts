@@ -22,6 +22,7 @@ import {
 import type { ReportContext } from "./context";
 import type { LabelKey } from "./labels";
 import { cellAt, columnRange, quoted, rectRange, styled, titleBlock } from "./common";
+import { HEADER_HEIGHT, textLines } from "./analysis";
 
 const STAGE_LABEL: Record<StageKey, LabelKey> = {
   goals: "stage_goals",
@@ -56,15 +57,18 @@ export const MONITOR_EMPLOYEE = {
   employeeId: 1,
   name: 2,
   department: 3,
-  kpisSet: 4,
-  actuals: 5,
+  actuals: 4,
+  kpisSet: 5,
   /** First of the five rater columns, in RELATIONSHIPS order. */
   raters: 6,
-  shortGroups: 11,
-  reviewForm: 12,
-  comment: 13,
-  complete: 14,
+  reviewForm: 11,
+  comment: 12,
+  complete: 13,
+  shortGroups: 14,
 } as const;
+
+/** Column widths; the per-employee table is the widest. */
+const WIDTHS = [20, 14, 18, 12, 9, 9, 9, 9, 12, 10, 11, 11, 10, 22];
 
 /** Column numbers of the department roll-up. */
 export const MONITOR_DEPARTMENT = {
@@ -166,9 +170,12 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
     titleBlock(`${t("monitorTitle")} — ${s.cycle}`, `${t("cycle")}: ${s.cycle} · ${t("asOf")} ${s.asOf}`),
   ];
   const conditionalFormats: ConditionalFormatPlan[] = [];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
 
   // Stages.
   const stageHeader = 5;
+  rowHeights[stageHeader] = HEADER_HEIGHT;
   blocks.push({ at: cellAt(stageHeader - 1, 1), rows: [[styled(t("stagesSection"), "heading")]] });
   blocks.push({
     at: cellAt(stageHeader, 1),
@@ -212,6 +219,7 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
     r.commentsPresent.share,
     r.complete.share,
   ];
+  rowHeights[deptHeader] = HEADER_HEIGHT;
   blocks.push({ at: cellAt(deptHeader - 1, 1), rows: [[styled(t("byDepartment"), "heading")]] });
   blocks.push({
     at: cellAt(deptHeader, 1),
@@ -288,6 +296,7 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
   const empHeader = chartTop + (charts.length ? CHART_ROWS + 2 : 0);
   const empFirst = empHeader + 1;
   const empLast = Math.max(empFirst, empHeader + progress.length);
+  rowHeights[empHeader] = HEADER_HEIGHT;
   blocks.push({ at: cellAt(empHeader - 1, 1), rows: [[styled(t("byEmployee"), "heading")]] });
   blocks.push({
     at: cellAt(empHeader, 1),
@@ -297,29 +306,17 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
         t("employeeId"),
         t("name"),
         t("department"),
-        t("kpisSet"),
         t("actualsInOf"),
+        t("kpisSet"),
         ...RELATIONSHIPS.map((r) => t(RELATIONSHIP_LABEL[r])),
-        t("shortGroups"),
         t("reviewForm"),
         t("commentGiven"),
         t("complete"),
+        t("shortGroups"),
       ],
       ...progress.map((p) => employeeRow(ctx, p, flag)),
     ],
-    columnStyles: [
-      "id",
-      "text",
-      "text",
-      "integer",
-      "text",
-      "integer",
-      "integer",
-      "integer",
-      "integer",
-      "integer",
-      "text",
-    ],
+    columnStyles: ["id", "text", "text", "text", "integer", "integer", "integer", "integer", "integer", "integer"],
   });
   if (progress.length > 0) {
     conditionalFormats.push(
@@ -340,7 +337,7 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
   }
 
   const notes = [t("ratersNote", { min: s.minRaters }), t("reviewFormNote", { limit: s.reviewLimit })];
-  blocks.push({ at: cellAt(empLast + 2, 1), rows: notes.map((n) => [styled(n, "note")]) });
+  textLines(notes, empLast + 2, WIDTHS, "note", { blocks, merges, rowHeights });
 
   return {
     name,
@@ -348,20 +345,22 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
     generated: true,
     tabColor: "70AD47",
     blocks,
-    columns: [16, 14, 14, 11, 12, 10, 10, 10, 12, 10, 18, 11, 11, 10].map((width) => ({ width })),
+    columns: WIDTHS.map((width) => ({ width })),
+    merges,
+    rowHeights,
     conditionalFormats,
     charts,
     print: { orientation: "landscape", fitToWidth: true },
   };
 }
 
-/** One employee's row: counts and flags, short rater groups in red, groups not expected as "—". */
+/** One employee's row: counts and flags, short rater groups in red, groups not expected blank. */
 function employeeRow(ctx: ReportContext, p: EmployeeProgress, flag: (b: boolean) => string): CellPlan[] {
   const { t } = ctx;
   const byGroup = new Map(p.raterGroups.map((g) => [g.relationship, g]));
   const raters = RELATIONSHIPS.map((r): CellPlan => {
     const g = byGroup.get(r);
-    if (!g) return styled(t("notExpected"), "note");
+    if (!g) return null;
     return g.short ? styled(g.raters, "bad") : g.raters;
   });
   const list = p.shortGroups.map((r) => t(RELATIONSHIP_LABEL[r])).join(ctx.lang === "zh-CN" ? "、" : ", ");
@@ -369,12 +368,12 @@ function employeeRow(ctx: ReportContext, p: EmployeeProgress, flag: (b: boolean)
     p.employeeId,
     p.name,
     p.department,
-    p.kpiCount,
     p.actualsComplete ? p.actualsText : styled(p.actualsText, "bad"),
+    p.kpiCount,
     ...raters,
-    list === "" ? null : styled(list, "bad"),
     flag(p.reviewGenerated),
     flag(p.managerCommentPresent),
     flag(p.complete),
+    list === "" ? null : styled(list, "bad"),
   ];
 }

@@ -290,7 +290,7 @@ export function scorecardSheet(ctx: ReportContext): SheetPlan {
       },
       { at: cellAt(noteRow, 1), rows: notes.map((n) => [styled(n, "subtitle")]) },
     ],
-    columns: [12, 12, 14, 16, 11, 11, 11, 7, 7, 14, 22].map((width) => ({ width })),
+    columns: [11, 18, 20, 24, 10, 10, 10, 7, 7, 14, 36].map((width) => ({ width })),
     freeze: { rows: HEADER_ROW, cols: 2 },
     tables: rows.length
       ? [

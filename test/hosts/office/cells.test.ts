@@ -5,13 +5,13 @@ import {
   isoToSerial,
   layoutBlock,
   needsTextPrefix,
-  styleAt,
   textInput,
 } from "../../../src/hosts/office/cells";
 import { rectText, splitSheetRef } from "../../../src/hosts/office/refs";
 import { columnWidthPoints, hexColor } from "../../../src/hosts/office/render";
 import { jsonBytes, OPERATION_BYTES, runSteps, type Step } from "../../../src/hosts/office/requests";
 import { serialToIso } from "../../../src/workbook/cells";
+import { styleAt } from "../../../src/workbook/plan";
 
 describe("text that must stay text (SPEC §8)", () => {
   it("prefixes an apostrophe to text Excel would read as a formula, number, boolean or error", () => {
