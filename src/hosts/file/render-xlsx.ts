@@ -149,7 +149,8 @@ function toFormulaValue(f: FormulaValue): ExcelJS.CellFormulaValue {
  * (SPEC §8).
  */
 function toExcelValue(value: PlainValue | FormulaValue): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
+  // Excel stores "" written to a cell as an empty cell; so does this host.
+  if (value === null || value === undefined || value === "") return null;
   if (isFormula(value)) return toFormulaValue(value);
   if (isDate(value)) return toDate(value.date);
   return value;

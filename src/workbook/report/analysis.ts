@@ -71,8 +71,10 @@ export function analysisFigures(ctx: ReportContext): AnalysisFigures {
   };
 }
 
-/** Columns A..L: the widest table (the survey) spans them all. */
-const WIDTHS = [36, 10, 12, 8, 10, 12, 8, 10, 12, 10, 12, 8];
+/** Columns B..L: the widest table (the survey) spans them all; column A fits the labels. */
+const NUMBER_WIDTHS = [10, 12, 8, 10, 12, 8, 10, 12, 10, 12, 8];
+/** Column A grows with the longest question, metric or department, within these bounds. */
+const LABEL_WIDTH = { min: 30, max: 48 };
 const CHART_ROWS = 17;
 
 /** Points of height per line of text at the default font size. */
@@ -82,8 +84,7 @@ export const HEADER_HEIGHT = 30;
 
 /** Height of a row whose wrapped text needs more than one line in `width` characters; undefined for one line. */
 export function wrappedHeight(text: string, width: number): number | undefined {
-  // A tenth more than the measured width: proportional fonts run a little wider than Excel's unit.
-  const lines = Math.ceil((displayWidth(text) * 1.1) / Math.max(1, width - 1));
+  const lines = Math.ceil(displayWidth(text) / Math.max(1, width - 1));
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
 
@@ -112,6 +113,16 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
   const s = model.settings;
   const name = ctx.sheet("analysis");
   const fig = analysisFigures(ctx);
+  const labels = [
+    ...fig.survey.map((q) => q.question),
+    ...fig.efficiency.map((m) => m.metric),
+    ...ctx.result.departments.map((d) => d.department),
+  ];
+  const labelWidth = Math.min(
+    LABEL_WIDTH.max,
+    Math.max(LABEL_WIDTH.min, ...labels.map((l) => displayWidth(l) + 2)),
+  );
+  const WIDTHS = [labelWidth, ...NUMBER_WIDTHS];
   const blocks: BlockPlan[] = [
     titleBlock(
       `${t("analysisTitle")} — ${s.cycle}`,
@@ -351,8 +362,9 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
 
   // Charts, side by side under the tables.
   if (surveyRows) {
+    // Horizontal bars: questions are long sentences, which read badly as rotated column labels.
     charts.push({
-      type: "column",
+      type: "bar",
       title: t("surveyChart"),
       anchor: `A${row}:E${row + CHART_ROWS - 1}`,
       series: (

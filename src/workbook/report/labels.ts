@@ -157,19 +157,10 @@ const LABELS = {
   minLoad: ["Lowest load", "最低负荷率"],
   maxMinRatio: ["Highest ÷ lowest", "最高/最低负荷比"],
   loadCv: ["Coefficient of variation", "负荷变异系数"],
-  maxLoadHint: [
-    "Above 100%: someone has more hours than capacity.",
-    "超过 100% 表示有人的工时超出可用工时。",
-  ],
-  minLoadHint: ["The least loaded person (capacity above 0).", "负荷最低的人（可用工时大于 0）。"],
-  maxMinRatioHint: [
-    "1 = perfectly even; blank when someone has no hours.",
-    "1 表示完全均衡；有人工时为 0 时留空。",
-  ],
-  loadCvHint: [
-    "Standard deviation ÷ mean of the loads: below 20% is fairly even.",
-    "负荷率的标准差 ÷ 平均值：低于 20% 较为均衡。",
-  ],
+  maxLoadHint: ["Above 100%: more hours than capacity.", "超过 100% 即工时超出可用工时。"],
+  minLoadHint: ["Least loaded person with a capacity.", "可用工时大于 0 者中的最低负荷。"],
+  maxMinRatioHint: ["1 = even; blank if someone has no hours.", "1 表示完全均衡；有人工时为 0 时留空。"],
+  loadCvHint: ["Std dev ÷ mean; under 20% is fairly even.", "标准差 ÷ 平均值；低于 20% 较为均衡。"],
   eisenhower: ["Tasks by quadrant", "四象限任务数"],
   important: ["Important", "重要"],
   notImportant: ["Not important", "不重要"],

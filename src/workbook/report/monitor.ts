@@ -68,7 +68,7 @@ export const MONITOR_EMPLOYEE = {
 } as const;
 
 /** Column widths; the per-employee table is the widest. */
-const WIDTHS = [20, 14, 18, 12, 9, 9, 9, 9, 12, 10, 11, 11, 10, 22];
+const WIDTHS = [20, 16, 18, 12, 9, 12, 9, 9, 12, 10, 11, 11, 10, 22];
 
 /** Column numbers of the department roll-up. */
 export const MONITOR_DEPARTMENT = {
@@ -316,7 +316,18 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
       ],
       ...progress.map((p) => employeeRow(ctx, p, flag)),
     ],
-    columnStyles: ["id", "text", "text", "text", "integer", "integer", "integer", "integer", "integer", "integer"],
+    columnStyles: [
+      "id",
+      "text",
+      "text",
+      "text",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+    ],
   });
   if (progress.length > 0) {
     conditionalFormats.push(

@@ -10,6 +10,8 @@ import type { PlannedTask, Quadrant, TaskPlan } from "../../core/tasks";
 import { dayNumber, isoDate } from "../../core/workdays";
 import { localWord, normalizeWord } from "../../core/vocabulary";
 import type { CellPlan, ConditionalFormatPlan, SheetPlan } from "../plan";
+import type { StyleName } from "../styles";
+import type { LabelKey } from "./labels";
 import type { ReportContext } from "./context";
 import { TITLE_ROWS, cellAt, orBlank, perfFormula, quoted, rectRange, styled, titleBlock } from "./common";
 
@@ -18,33 +20,60 @@ const FIRST = HEADER_ROW + 1;
 /** Excel row of the first task (the Workload sheet counts quadrants over the task rows). */
 export const PLAN_FIRST_ROW = FIRST;
 
-/** Column numbers (1-based) of the task list; the Gantt band starts right after `end`. */
-export const PLAN = {
-  taskId: 1,
-  name: 2,
-  quadrant: 3,
-  priority: 4,
-  importance: 5,
-  urgency: 6,
-  source: 7,
-  kpi: 8,
-  assigneeId: 9,
-  assignee: 10,
-  project: 11,
-  projectLead: 12,
-  effort: 13,
-  status: 14,
-  atRisk: 15,
-  overCapacity: 16,
-  reason: 17,
-  due: 18,
-  start: 19,
-  end: 20,
-} as const;
+type PlanColumn =
+  | "taskId"
+  | "name"
+  | "quadrant"
+  | "priority"
+  | "source"
+  | "kpi"
+  | "assigneeId"
+  | "assignee"
+  | "project"
+  | "projectLead"
+  | "status"
+  | "atRisk"
+  | "overCapacity"
+  | "reason"
+  | "importance"
+  | "urgency"
+  | "effort"
+  | "due"
+  | "start"
+  | "end";
 
-const LAST_COLUMN = PLAN.end;
+/**
+ * The task list's columns in sheet order: header label, column style and width. Numbers and
+ * dates come last, right-aligned together next to the band they drive.
+ */
+const COLUMNS: readonly { key: PlanColumn; label: LabelKey; style: StyleName; width: number }[] = [
+  { key: "taskId", label: "taskId", style: "id", width: 9 },
+  { key: "name", label: "taskName", style: "text", width: 30 },
+  { key: "quadrant", label: "quadrant", style: "text", width: 10 },
+  { key: "priority", label: "priority", style: "text", width: 10 },
+  { key: "source", label: "taskSource", style: "text", width: 10 },
+  { key: "kpi", label: "linkedKpi", style: "id", width: 9 },
+  { key: "assigneeId", label: "assigneeId", style: "id", width: 10 },
+  { key: "assignee", label: "assignee", style: "text", width: 14 },
+  { key: "project", label: "project", style: "text", width: 14 },
+  { key: "projectLead", label: "projectLead", style: "text", width: 14 },
+  { key: "status", label: "status", style: "text", width: 11 },
+  { key: "atRisk", label: "atRisk", style: "text", width: 8 },
+  { key: "overCapacity", label: "overCapacity", style: "text", width: 9 },
+  { key: "reason", label: "unassignedReason", style: "wrap", width: 24 },
+  { key: "importance", label: "importance", style: "integer", width: 11 },
+  { key: "urgency", label: "urgency", style: "integer", width: 9 },
+  { key: "effort", label: "effortHours", style: "number", width: 9 },
+  { key: "due", label: "due", style: "date", width: 11 },
+  { key: "start", label: "start", style: "date", width: 11 },
+  { key: "end", label: "end", style: "date", width: 11 },
+];
+
+/** Column numbers (1-based) of the task list; the Gantt band starts right after the last. */
+export const PLAN = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1])) as Record<PlanColumn, number>;
+
+const LAST_COLUMN = COLUMNS.length;
 const FIRST_WEEK_COLUMN = LAST_COLUMN + 1;
-const WIDTHS = [9, 26, 8, 10, 8, 8, 10, 9, 10, 10, 12, 10, 8, 9, 7, 8, 24, 11, 11, 11];
 const WEEK_WIDTH = 5.5;
 /** Two years of weeks at most: a plan that runs longer is cut at the right, not the sheet. */
 const MAX_WEEKS = 104;
@@ -161,28 +190,29 @@ function taskRow(
     : planned.quadrant;
   const lead = planned.project === null ? null : (leads.get(normalizeWord(planned.project)) ?? null);
   const date = (iso: string | null): CellPlan => (iso === null ? null : { date: iso });
-  return [
-    planned.taskId,
-    orBlank(planned.name),
+  const cells: Record<PlanColumn, CellPlan> = {
+    taskId: planned.taskId,
+    name: orBlank(planned.name),
     quadrant,
-    priorityCell(ctx, quadrantCell, planned.quadrant),
-    orBlank(task?.importance),
-    orBlank(task?.urgency),
-    task?.taskSource ? localWord(task.taskSource, ctx.lang) : null,
-    orBlank(task?.kpiId),
-    orBlank(planned.assignee),
-    planned.assignee === null ? null : (names.get(planned.assignee) ?? null),
-    orBlank(planned.project),
-    lead === null ? null : (names.get(lead) ?? lead),
-    planned.effortHours,
-    orBlank(task?.status),
-    flag(ctx, planned.atRisk, "bad"),
-    flag(ctx, planned.overCapacity, "warn"),
-    planned.reason ? formatMessage(planned.reason.code, planned.reason.params, ctx.lang) : null,
-    date(planned.due),
-    date(planned.start),
-    date(planned.end),
-  ];
+    priority: priorityCell(ctx, quadrantCell, planned.quadrant),
+    source: task?.taskSource ? localWord(task.taskSource, ctx.lang) : null,
+    kpi: orBlank(task?.kpiId),
+    assigneeId: orBlank(planned.assignee),
+    assignee: planned.assignee === null ? null : (names.get(planned.assignee) ?? null),
+    project: orBlank(planned.project),
+    projectLead: lead === null ? null : (names.get(lead) ?? lead),
+    status: orBlank(task?.status),
+    atRisk: flag(ctx, planned.atRisk, "bad"),
+    overCapacity: flag(ctx, planned.overCapacity, "warn"),
+    reason: planned.reason ? formatMessage(planned.reason.code, planned.reason.params, ctx.lang) : null,
+    importance: orBlank(task?.importance),
+    urgency: orBlank(task?.urgency),
+    effort: planned.effortHours,
+    due: date(planned.due),
+    start: date(planned.start),
+    end: date(planned.end),
+  };
+  return COLUMNS.map((c) => cells[c.key]);
 }
 
 /**
@@ -228,29 +258,7 @@ export function planSheet(ctx: ReportContext): SheetPlan {
   const weeks = weekStarts(plan.settings.periodStart, lastDay);
   const lastBandColumn = FIRST_WEEK_COLUMN + weeks.length - 1;
 
-  const header: CellPlan[] = [
-    t("taskId"),
-    t("taskName"),
-    t("quadrant"),
-    t("priority"),
-    t("importance"),
-    t("urgency"),
-    t("taskSource"),
-    t("linkedKpi"),
-    t("assigneeId"),
-    t("assignee"),
-    t("project"),
-    t("projectLead"),
-    t("effortHours"),
-    t("status"),
-    t("atRisk"),
-    t("overCapacity"),
-    t("unassignedReason"),
-    t("due"),
-    t("start"),
-    t("end"),
-    ...weeks.map(weekLabel),
-  ];
+  const header: CellPlan[] = [...COLUMNS.map((c) => t(c.label)), ...weeks.map(weekLabel)];
   const rows = plan.tasks.map((planned, i) =>
     taskRow(ctx, plan, planned, tasksById.get(planned.taskId), FIRST + i, leads, names),
   );
@@ -277,32 +285,11 @@ export function planSheet(ctx: ReportContext): SheetPlan {
         at: cellAt(HEADER_ROW, 1),
         rows: [header, ...rows],
         headerStyle: "header",
-        columnStyles: [
-          "id",
-          "text",
-          "text",
-          "text",
-          "integer",
-          "integer",
-          "text",
-          "id",
-          "id",
-          "text",
-          "text",
-          "text",
-          "number",
-          "text",
-          "text",
-          "text",
-          "wrap",
-          "date",
-          "date",
-          "date",
-        ],
+        columnStyles: COLUMNS.map((c) => c.style),
       },
       { at: cellAt(last + 2, 1), rows: notes.map((n) => [styled(n, "note")]) },
     ],
-    columns: [...WIDTHS, ...weeks.map(() => WEEK_WIDTH)].map((width) => ({ width })),
+    columns: [...COLUMNS.map((c) => c.width), ...weeks.map(() => WEEK_WIDTH)].map((width) => ({ width })),
     rowHeights: { [HEADER_ROW]: 30 },
     freeze: { rows: HEADER_ROW, cols: PLAN.name },
     tables: [

@@ -27,8 +27,6 @@ export const WORKLOAD = {
 } as const;
 
 const LAST_COLUMN = WORKLOAD.overCapacity;
-/** The chart sits right of the table, after one spacer column. */
-const CHART_COLUMN = "J";
 const CHART_MIN_ROWS = 16;
 /** Hours within this of the capacity are not "over" (typed decimals such as 0.1 + 0.2). */
 const HOURS_TOLERANCE = "1E-9";
@@ -64,27 +62,26 @@ function personRow(ctx: ReportContext, person: PersonLoad, row: number, over: bo
 function balanceRows(ctx: ReportContext, plan: TaskPlan, loads: string): CellPlan[][] {
   const { t } = ctx;
   const b = plan.workload.balance;
+  const hint = (text: string) => styled(text, "subtitle");
   // Blank loads (capacity 0) are text, which MAX, MIN, AVERAGE and STDEVP skip, as the engine does.
   const guarded = (formula: string, result: number | null, style: StyleName): CellPlan =>
     styled({ formula: `IF(COUNT(${loads})=0,"",${formula})`, result: result ?? "" }, style);
   return [
-    [styled(t("maxLoad"), "label"), null, guarded(`MAX(${loads})`, b.maxLoad, "percent1"), t("maxLoadHint")],
-    [styled(t("minLoad"), "label"), null, guarded(`MIN(${loads})`, b.minLoad, "percent1"), t("minLoadHint")],
+    [styled(t("maxLoad"), "label"), guarded(`MAX(${loads})`, b.maxLoad, "percent1"), hint(t("maxLoadHint"))],
+    [styled(t("minLoad"), "label"), guarded(`MIN(${loads})`, b.minLoad, "percent1"), hint(t("minLoadHint"))],
     [
       styled(t("maxMinRatio"), "label"),
-      null,
       guarded(`IF(MIN(${loads})>0,MAX(${loads})/MIN(${loads}),"")`, b.maxMinRatio, "number"),
-      t("maxMinRatioHint"),
+      hint(t("maxMinRatioHint")),
     ],
     [
       styled(t("loadCv"), "label"),
-      null,
       guarded(
         `IF(AVERAGE(${loads})>0,STDEVP(${loads})/AVERAGE(${loads}),"")`,
         b.coefficientOfVariation,
         "percent1",
       ),
-      t("loadCvHint"),
+      hint(t("loadCvHint")),
     ],
   ];
 }
@@ -134,6 +131,11 @@ function projectRows(ctx: ReportContext, plan: TaskPlan): CellPlan[][] {
   });
 }
 
+/** Where the right-hand panel (balance, matrix, project leads, chart) starts: after a spacer column. */
+const PANEL_COLUMN = LAST_COLUMN + 2;
+/** Label, value and text widths of the panel's columns. */
+const PANEL_WIDTHS = [24, 14, 14, 12, 8, 10];
+
 export function workloadSheet(ctx: ReportContext): SheetPlan {
   const { t, model } = ctx;
   const title = `${t("workloadTitle")} — ${model.settings.cycle}`;
@@ -157,31 +159,31 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
     t("load"),
     t("overCapacity"),
   ];
+  const columnStyles: StyleName[] = ["id", "text", "text", "integer", "number", "number", "percent1", "text"];
   const rows = people.map((p, i) => personRow(ctx, p, FIRST + i, overPeople.has(p.employeeId)));
   const totalRow = last + 1;
-  const sum = (col: number, value: number): CellPlan =>
-    styled({ formula: `SUM(${rectRange(FIRST, col, last, col)})`, result: value }, "total");
+  const sum = (col: number, value: number): CellPlan => ({
+    formula: `SUM(${rectRange(FIRST, col, last, col)})`,
+    result: value,
+  });
   const totalHours = people.reduce((s, p) => s + p.hours, 0);
   const totalCapacity = people.reduce((s, p) => s + p.capacity, 0);
   const totals: CellPlan[] = [
     styled(t("total"), "total"),
-    styled(null, "total"),
-    styled(null, "total"),
+    null,
+    null,
     sum(
       WORKLOAD.tasks,
       people.reduce((s, p) => s + p.tasks, 0),
     ),
     sum(WORKLOAD.hours, totalHours),
     sum(WORKLOAD.capacity, totalCapacity),
-    styled(
-      loadFormula(
-        cellAt(totalRow, WORKLOAD.hours),
-        cellAt(totalRow, WORKLOAD.capacity),
-        totalCapacity > 0 ? totalHours / totalCapacity : null,
-      ),
-      "total",
+    loadFormula(
+      cellAt(totalRow, WORKLOAD.hours),
+      cellAt(totalRow, WORKLOAD.capacity),
+      totalCapacity > 0 ? totalHours / totalCapacity : null,
     ),
-    styled(null, "total"),
+    null,
   ];
 
   const loads = rectRange(FIRST, WORKLOAD.load, last, WORKLOAD.load);
@@ -190,49 +192,35 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
       title,
       `${t("period")} ${plan.settings.periodStart} – ${plan.settings.periodEnd} · ${t("generatedOn")} ${model.settings.asOf}`,
     ),
-    {
-      at: cellAt(HEADER_ROW, 1),
-      rows: [header, ...rows, totals],
-      headerStyle: "header",
-      columnStyles: ["id", "text", "text", "integer", "number", "number", "percent1", "text"],
-    },
+    { at: cellAt(HEADER_ROW, 1), rows: [header, ...rows], headerStyle: "header", columnStyles },
+    // Totals sit under the table as plain formulas, in the table's number formats.
+    { at: cellAt(totalRow, 1), rows: [totals], columnStyles },
   ];
   const merges: string[] = [];
-  const rowHeights: Record<number, number> = { [HEADER_ROW]: 30 };
+  const panel = (row: number, offset = 0) => cellAt(row, PANEL_COLUMN + offset);
 
-  // Balance: label, value and a one-line explanation spanning the columns to the right.
-  const balanceTop = totalRow + 2;
-  blocks.push({ at: cellAt(balanceTop, 1), rows: [[styled(t("balance"), "heading")]] });
+  // Balance: label, value and a short explanation (it runs on into the empty cells to its right).
+  const balanceTop = HEADER_ROW;
+  blocks.push({ at: panel(balanceTop), rows: [[styled(t("balance"), "heading")]] });
   const balance = balanceRows(ctx, plan, columnRange(null, WORKLOAD.load, FIRST, last));
-  blocks.push({
-    at: cellAt(balanceTop + 1, 1),
-    rows: balance.map(([labelCell, spacer, value, hint]) => [
-      labelCell,
-      spacer,
-      value,
-      styled(hint as string, "note"),
-    ]),
-  });
-  balance.forEach((_, i) => {
-    const row = balanceTop + 1 + i;
-    merges.push(rectRange(row, 1, row, 2), rectRange(row, 4, row, LAST_COLUMN));
-    rowHeights[row] = 30;
-  });
+  blocks.push({ at: panel(balanceTop + 1), rows: balance });
 
-  // The Eisenhower matrix.
+  // The Eisenhower matrix, row labels merged over each quadrant's label and count.
   const matrixTop = balanceTop + balance.length + 2;
-  blocks.push({ at: cellAt(matrixTop, 1), rows: [[styled(t("eisenhower"), "heading")]] });
-  blocks.push({ at: cellAt(matrixTop + 1, 1), rows: matrixRows(ctx, plan), headerStyle: "header" });
-  merges.push(rectRange(matrixTop + 2, 1, matrixTop + 3, 1), rectRange(matrixTop + 4, 1, matrixTop + 5, 1));
-
-  // Project leads.
+  blocks.push({ at: panel(matrixTop), rows: [[styled(t("eisenhower"), "heading")]] });
+  blocks.push({ at: panel(matrixTop + 1), rows: matrixRows(ctx, plan), headerStyle: "header" });
+  merges.push(
+    `${panel(matrixTop + 2)}:${panel(matrixTop + 3)}`,
+    `${panel(matrixTop + 4)}:${panel(matrixTop + 5)}`,
+  );
   let end = matrixTop + 5;
+
   const projects = projectRows(ctx, plan);
   if (projects.length > 0) {
     const top = end + 2;
-    blocks.push({ at: cellAt(top, 1), rows: [[styled(t("projectLeads"), "heading")]] });
+    blocks.push({ at: panel(top), rows: [[styled(t("projectLeads"), "heading")]] });
     blocks.push({
-      at: cellAt(top + 1, 1),
+      at: panel(top + 1),
       rows: [
         [t("project"), t("employeeId"), t("projectLead"), t("projectHours"), t("tasks"), t("effortHours")],
         ...projects,
@@ -240,15 +228,15 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
       headerStyle: "header",
       columnStyles: ["text", "id", "text", "number", "integer", "number"],
     });
-    rowHeights[top + 1] = 30;
     end = top + 1 + projects.length;
   }
 
-  const chartBottom = HEADER_ROW + Math.max(CHART_MIN_ROWS, people.length + 4);
+  const chartTop = end + 2;
+  const chartBottom = chartTop + Math.max(CHART_MIN_ROWS, people.length + 4);
   const chart: ChartPlan = {
     type: "bar",
     title: t("loadChart"),
-    anchor: `${CHART_COLUMN}${HEADER_ROW}:Q${chartBottom}`,
+    anchor: `${panel(chartTop)}:${panel(chartBottom, PANEL_WIDTHS.length - 1)}`,
     series: [
       {
         name: t("load"),
@@ -256,7 +244,10 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
           ref: columnRange(name, WORKLOAD.name, FIRST, last),
           cache: people.map((p) => model.employees.find((e) => e.id === p.employeeId)?.name ?? p.employeeId),
         },
-        values: { ref: columnRange(name, WORKLOAD.load, FIRST, last), cache: people.map((p) => p.load ?? 0) },
+        values: {
+          ref: columnRange(name, WORKLOAD.load, FIRST, last),
+          cache: people.map((p) => p.load ?? 0),
+        },
         color: "5B87B5",
       },
     ],
@@ -270,8 +261,8 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
     generated: true,
     tabColor: "5B87B5",
     blocks,
-    columns: [12, 14, 14, 8, 11, 11, 10, 11, 3].map((width) => ({ width })),
-    rowHeights,
+    columns: [12, 14, 14, 8, 11, 11, 10, 11, 3, ...PANEL_WIDTHS].map((width) => ({ width })),
+    rowHeights: { [HEADER_ROW]: 30 },
     merges,
     freeze: { rows: HEADER_ROW, cols: WORKLOAD.name },
     tables: people.length
@@ -307,7 +298,7 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
       orientation: "landscape",
       fitToWidth: true,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-      area: rectRange(1, 1, Math.max(end, chartBottom), 17),
+      area: rectRange(1, 1, Math.max(totalRow, chartBottom), PANEL_COLUMN + PANEL_WIDTHS.length - 1),
     },
   };
 }
