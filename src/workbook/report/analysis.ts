@@ -22,7 +22,7 @@ import {
   type SurveyGroup,
   type SurveyQuestionSummary,
 } from "../../core/analysis";
-import { INPUT_SHEETS, sheetName } from "../schema";
+import { INPUT_SHEETS, sheetName, type InputSheetKey, type Lang } from "../schema";
 import { displayWidth } from "../template";
 import type { ReportContext } from "./context";
 import { cellAt, columnRange, rectRange, styled, titleBlock } from "./common";
@@ -71,8 +71,16 @@ export function analysisFigures(ctx: ReportContext): AnalysisFigures {
   };
 }
 
+/** An input sheet's name in the workbook's language, for the notes that point to it. */
+function inputSheetName(key: InputSheetKey, lang: Lang): string {
+  return sheetName(
+    INPUT_SHEETS.find((d) => d.key === key)!,
+    lang,
+  );
+}
+
 /** Columns B..L: the widest table (the survey) spans them all; column A fits the labels. */
-const NUMBER_WIDTHS = [10, 12, 8, 10, 12, 8, 10, 12, 10, 12, 8];
+const NUMBER_WIDTHS = [10, 12, 9, 12, 12, 10, 10, 12, 10, 12, 8];
 /** Column A grows with the longest question, metric or department, within these bounds. */
 const LABEL_WIDTH = { min: 30, max: 48 };
 const CHART_ROWS = 17;
@@ -122,7 +130,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
     LABEL_WIDTH.max,
     Math.max(LABEL_WIDTH.min, ...labels.map((l) => displayWidth(l) + 2)),
   );
-  const WIDTHS = [labelWidth, ...NUMBER_WIDTHS];
+  const widths = [labelWidth, ...NUMBER_WIDTHS];
   const blocks: BlockPlan[] = [
     titleBlock(
       `${t("analysisTitle")} — ${s.cycle}`,
@@ -139,7 +147,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
   const layout = { blocks, merges, rowHeights };
   /** A line of text across the sheet. */
   const line = (text: string, style: "wrap" | "note") => {
-    textLines([text], row, WIDTHS, style, layout);
+    textLines([text], row, widths, style, layout);
     row += 1;
   };
   const heading = (text: string) => {
@@ -156,15 +164,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
   heading(t("surveySection"));
   let surveyRows: { first: number; last: number } | null = null;
   if (fig.survey.length === 0) {
-    line(
-      t("noSurvey", {
-        sheet: sheetName(
-          INPUT_SHEETS.find((d) => d.key === "survey")!,
-          lang,
-        ),
-      }),
-      "note",
-    );
+    line(t("noSurvey", { sheet: inputSheetName("survey", lang) }), "note");
   } else {
     const top = row;
     const groups = [t("periodBefore"), t("periodAfter"), t("changeAfterBefore"), t("allAnswers")];
@@ -191,7 +191,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
     };
     const rows = fig.survey.map((q, i): CellPlan[] => {
       const r = first + i;
-      const height = wrappedHeight(q.question, WIDTHS[0]);
+      const height = wrappedHeight(q.question, widths[0]);
       if (height !== undefined) rowHeights[r] = height;
       return [
         q.question,
@@ -237,15 +237,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
   // Efficiency.
   heading(t("efficiencySection"));
   if (fig.efficiency.length === 0) {
-    line(
-      t("noEfficiency", {
-        sheet: sheetName(
-          INPUT_SHEETS.find((d) => d.key === "efficiency")!,
-          lang,
-        ),
-      }),
-      "note",
-    );
+    line(t("noEfficiency", { sheet: inputSheetName("efficiency", lang) }), "note");
   } else {
     const header = [
       t("metric"),
@@ -277,7 +269,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
     const first = row + 1;
     const last = row + fig.efficiency.length;
     fig.efficiency.forEach((m, i) => {
-      const height = wrappedHeight(m.metric, WIDTHS[0]);
+      const height = wrappedHeight(m.metric, widths[0]);
       if (height !== undefined) rowHeights[first + i] = height;
     });
     conditionalFormats.push({
@@ -417,7 +409,7 @@ export function analysisSheet(ctx: ReportContext): SheetPlan {
     generated: true,
     tabColor: "7030A0",
     blocks,
-    columns: WIDTHS.map((width) => ({ width })),
+    columns: widths.map((width) => ({ width })),
     merges,
     rowHeights,
     notes,

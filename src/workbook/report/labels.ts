@@ -167,7 +167,7 @@ const LABELS = {
   urgent: ["Urgent", "紧急"],
   notUrgent: ["Not urgent", "不紧急"],
   projectLeads: ["Project leads", "项目负责人"],
-  projectHours: ["Hours in project", "项目工时"],
+  projectHours: ["Lead's hours", "负责人工时"],
   loadChart: ["Load per person", "人员负荷率"],
   scorecardTitle: ["Scorecard", "考核汇总"],
   kpiDetailTitle: ["KPI detail", "指标明细"],

@@ -27,7 +27,7 @@ export const WORKLOAD = {
 } as const;
 
 const LAST_COLUMN = WORKLOAD.overCapacity;
-const CHART_MIN_ROWS = 16;
+const CHART_MIN_ROWS = 14;
 /** Hours within this of the capacity are not "over" (typed decimals such as 0.1 + 0.2). */
 const HOURS_TOLERANCE = "1E-9";
 
@@ -134,7 +134,7 @@ function projectRows(ctx: ReportContext, plan: TaskPlan): CellPlan[][] {
 /** Where the right-hand panel (balance, matrix, project leads, chart) starts: after a spacer column. */
 const PANEL_COLUMN = LAST_COLUMN + 2;
 /** Label, value and text widths of the panel's columns. */
-const PANEL_WIDTHS = [24, 14, 14, 12, 8, 10];
+const PANEL_WIDTHS = [24, 14, 14, 14, 9, 11, 10];
 
 export function workloadSheet(ctx: ReportContext): SheetPlan {
   const { t, model } = ctx;
@@ -203,7 +203,11 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
   const balanceTop = HEADER_ROW;
   blocks.push({ at: panel(balanceTop), rows: [[styled(t("balance"), "heading")]] });
   const balance = balanceRows(ctx, plan, columnRange(null, WORKLOAD.load, FIRST, last));
-  blocks.push({ at: panel(balanceTop + 1), rows: balance });
+  // A blank column between each value and its explanation keeps the right-aligned value apart from the text.
+  blocks.push({
+    at: panel(balanceTop + 1),
+    rows: balance.map(([label, value, hint]) => [label, value, null, hint]),
+  });
 
   // The Eisenhower matrix, row labels merged over each quadrant's label and count.
   const matrixTop = balanceTop + balance.length + 2;
@@ -232,7 +236,8 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
   }
 
   const chartTop = end + 2;
-  const chartBottom = chartTop + Math.max(CHART_MIN_ROWS, people.length + 4);
+  // About three rows for four bars keeps the names legible and a team of 40 on one landscape page.
+  const chartBottom = chartTop + Math.max(CHART_MIN_ROWS, Math.ceil(people.length * 0.75) + 4);
   const chart: ChartPlan = {
     type: "bar",
     title: t("loadChart"),
@@ -297,7 +302,7 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
     print: {
       orientation: "landscape",
       fitToWidth: true,
-      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      // No repeated title rows: the panel shares the header row, and a team fits a page or two.
       area: rectRange(1, 1, Math.max(totalRow, chartBottom), PANEL_COLUMN + PANEL_WIDTHS.length - 1),
     },
   };

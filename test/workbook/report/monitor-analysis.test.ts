@@ -483,22 +483,25 @@ describe("analysisSheet", () => {
 
 describe.skipIf(!libreOfficeOrSkip())("Monitor and Analysis through LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "perfsheet-monitor-analysis-"));
-  const contexts = new Map<Lang, ReportContext>();
+  const contexts = new Map<string, ReportContext>();
 
   beforeAll(async () => {
     for (const lang of ["en-US", "zh-CN"] as Lang[]) {
       const xlsx = await writePlanToXlsx(templatePlan(lang, sampleData(lang)));
       const { model } = loadModel(await readXlsx(xlsx), { today: "2027-01-12" });
-      contexts.set(lang, makeContext(model!, evaluateCycle(model!), null, lang));
+      contexts.set(`sample-${lang}`, makeContext(model!, evaluateCycle(model!), null, lang));
     }
+    // The small cycle shows what the sample does not: an overdue stage and suppressed groups.
+    contexts.set("fixture-en-US", contextOf(cycleFixture(), "en-US", COMMENTS));
   });
 
-  it.each(["en-US", "zh-CN"] as Lang[])(
-    "renders both sheets of the sample cycle to PDF (%s)",
-    async (lang) => {
-      const ctx = contexts.get(lang)!;
-      const file = join(dir, `monitor-analysis-${lang}.xlsx`);
-      writeFileSync(file, await writePlanToXlsx({ lang, sheets: [monitorSheet(ctx), analysisSheet(ctx)] }));
+  it.each(["sample-en-US", "sample-zh-CN", "fixture-en-US"])(
+    "renders both sheets to PDF (%s)",
+    async (key) => {
+      const ctx = contexts.get(key)!;
+      const file = join(dir, `monitor-analysis-${key}.xlsx`);
+      const xlsx = await writePlanToXlsx({ lang: ctx.lang, sheets: [monitorSheet(ctx), analysisSheet(ctx)] });
+      writeFileSync(file, xlsx);
       const back = await readXlsx(file);
       expect(back.sheets.map((s) => s.name)).toEqual([ctx.sheet("monitor"), ctx.sheet("analysis")]);
       const pdf = await convertWithLibreOffice(file, "pdf", join(dir, "pdf"));
