@@ -68,7 +68,7 @@ export const MONITOR_EMPLOYEE = {
 } as const;
 
 /** Column widths; the per-employee table is the widest. */
-const WIDTHS = [20, 16, 18, 12, 9, 12, 9, 9, 12, 10, 11, 11, 10, 22];
+const WIDTHS = [20, 16, 18, 12, 9, 12, 9, 9, 13, 10, 11, 11, 10, 30];
 
 /** Column numbers of the department roll-up. */
 export const MONITOR_DEPARTMENT = {
@@ -181,16 +181,16 @@ export function monitorSheet(ctx: ReportContext): SheetPlan {
     at: cellAt(stageHeader, 1),
     headerStyle: "header",
     rows: [
-      [t("stage"), t("due"), t("status"), t("daysOverdue"), t("peopleDone")],
+      [t("stage"), t("due"), t("status"), t("peopleDone"), t("daysOverdue")],
       ...stages.map((st): CellPlan[] => [
         styled(t(STAGE_LABEL[st.key]), "label"),
         st.due === null ? null : { date: st.due },
         styled(t(STATE_LABEL[st.status]), "text"),
-        st.status === "overdue" ? st.daysOverdue : null,
         `${peopleDone(st.key, all)}/${all.employees}`,
+        st.status === "overdue" ? st.daysOverdue : null,
       ]),
     ],
-    columnStyles: ["label", "date", "text", "integer", "text"],
+    columnStyles: ["label", "date", "text", "text", "integer"],
   });
   const statusRef = rectRange(stageHeader + 1, 3, stageHeader + stages.length, 3);
   for (const state of ["done", "open", "overdue"] as const) {
