@@ -13,7 +13,7 @@ import { finalScore } from "./final";
 import { gradeEmployees } from "./grading";
 import { allocatePool, bonusFor } from "./incentives";
 import { awardHonours, type Honour } from "./honours";
-import { departmentCompletion } from "./analysis/completion";
+import { departmentCompletion, departmentKpiRows } from "./analysis/completion";
 import { isTargetMet } from "./completion";
 import { planTasks, type TaskPlan } from "./tasks";
 
@@ -253,7 +253,11 @@ export function evaluateCycle(model: Model): CycleResult {
   // Index order by employee_id so equal remainders fall to the lower id after the higher score.
   const order = [...employees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const raws = order.map((e) => e.bonusBase * e.coefficient);
-  if (s.bonusPool !== undefined) {
+  const rawTotal = raws.reduce((t, r) => t + r, 0);
+  if (s.bonusPool !== undefined && rawTotal === 0) {
+    // Nobody has a share (no bonus bases, or every grade's coefficient is 0): the pool cannot be split.
+    issues.push({ code: "pool_without_shares", params: { pool: s.bonusPool }, severity: "error" });
+  } else if (s.bonusPool !== undefined) {
     const shares = allocatePool(
       s.bonusPool,
       raws,
@@ -297,31 +301,28 @@ export function evaluateCycle(model: Model): CycleResult {
 
   // Departments: completion of the department's KPIs (department actual summed or averaged
   // over its people), and the average final score.
+  const departmentOfEmployee = new Map(employees.map((e) => [e.id, e.department]));
+  const completion = departmentCompletion(
+    departmentKpiRows(
+      kpis.map((k) => ({
+        department: departmentOfEmployee.get(k.employeeId) ?? "",
+        kpiId: k.kpiId,
+        aggregation: k.aggregation,
+        direction: k.direction,
+        target: k.target,
+        actual: k.actual,
+      })),
+    ),
+  );
+  const rateOf = new Map(completion.departments.map((d) => [d.department, d.completionRate]));
   const departments = [...new Set(employees.map((e) => e.department))].sort().map((department) => {
-    const members = employees.filter((e) => e.department === department);
-    const memberIds = new Set(members.map((m) => m.id));
-    const kpiIds = [...new Set(kpis.filter((k) => memberIds.has(k.employeeId)).map((k) => k.kpiId))];
-    const rows = kpiIds.map((kpiId) => {
-      const kpi = kpiById.get(kpiId)!;
-      const mine = kpis.filter((k) => k.kpiId === kpiId && memberIds.has(k.employeeId));
-      // The department's target: its people's summed targets (sum KPIs) or the common target.
-      const target = kpi.aggregation === "sum" ? mine.reduce((t, k) => t + k.target, 0) : kpi.target;
-      return {
-        department,
-        kpiId,
-        aggregation: kpi.aggregation,
-        direction: kpi.direction,
-        target,
-        actuals: mine.map((k) => k.actual).filter((a): a is number => a !== null),
-      };
-    });
-    const finals = members.map((m) => m.finalScore).filter((f): f is number => f !== null);
+    const finals = employees
+      .filter((e) => e.department === department && e.finalScore !== null)
+      .map((e) => e.finalScore as number);
     return {
       department,
-      employees: members.length,
-      completionRate: rows.length
-        ? (departmentCompletion(rows).departments[0]?.completionRate ?? null)
-        : null,
+      employees: employees.filter((e) => e.department === department).length,
+      completionRate: rateOf.get(department) ?? null,
       avgFinal: finals.length ? finals.reduce((a, b) => a + b, 0) / finals.length : null,
     };
   });

@@ -85,6 +85,7 @@ export function runCycle(raw: RawWorkbook, opts: LoadOptions = {}): CycleOutcome
   const result = evaluateCycle(model);
   const tasks = planCycleTasks(model);
   const problems = [...loaded.problems, ...locateIssues(inputs, result.issues, lang)];
+  if (hasErrors(problems)) return { ok: false, lang, problems };
   const plan = buildReportPlan(makeContext(model, result, tasks, lang, readUserEdits(raw)));
   const clashes = userSheetClashes(raw, plan, lang);
   if (clashes.length) return { ok: false, lang, problems: clashes };

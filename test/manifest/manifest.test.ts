@@ -23,9 +23,12 @@ function* walk(node: unknown, tag = ""): Generator<{ tag: string; node: Record<s
   }
 }
 
-const parsed = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: () => true }).parse(
-  xml,
-);
+const parsed = new XMLParser({
+  ignoreAttributes: false,
+  removeNSPrefix: true,
+  // Every element as a list, so one and many read alike; attributes stay plain values.
+  isArray: (_name: string, _path: string, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+}).parse(xml);
 const elements = [...walk(parsed)];
 const resources = new Map<string, { tag: string; value: string; overrides: string[] }>();
 for (const { tag, node } of elements) {

@@ -9,6 +9,10 @@ import { reviewSheet } from "./review";
 import { improvementsSheet } from "./improvements";
 import { incentivesSheet } from "./incentives";
 import { dashboardSheet } from "./dashboard";
+import { monitorSheet } from "./monitor";
+import { planSheet } from "./plan-sheet";
+import { workloadSheet } from "./workload";
+import { analysisSheet } from "./analysis";
 
 export function buildReportPlan(ctx: ReportContext): WorkbookPlan {
   const limit = ctx.model.settings.reviewLimit;
@@ -23,11 +27,15 @@ export function buildReportPlan(ctx: ReportContext): WorkbookPlan {
     sheets: [
       dashboardSheet(ctx),
       goalsSheet(ctx),
+      planSheet(ctx),
+      workloadSheet(ctx),
+      monitorSheet(ctx),
       scorecard,
       kpiDetailSheet(ctx),
       ...reviews,
       improvementsSheet(ctx),
       incentivesSheet(ctx),
+      analysisSheet(ctx),
     ],
   };
 }

@@ -169,7 +169,7 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
   const totalHours = people.reduce((s, p) => s + p.hours, 0);
   const totalCapacity = people.reduce((s, p) => s + p.capacity, 0);
   const totals: CellPlan[] = [
-    styled(t("total"), "total"),
+    styled(t("total"), "label"),
     null,
     null,
     sum(

@@ -1,0 +1,142 @@
+/**
+ * The pane outside Office: the workbook is an .xlsx file the user chose, handled by the file
+ * host (exceljs) in the browser. A run offers the review workbook for download; settings
+ * edited in the pane are written into the chosen file's Settings sheet, so the next run and
+ * the download carry them.
+ */
+import type ExcelJS from "exceljs";
+import { valueError } from "../core/errors";
+import { rawWorkbookOf, WorkbookFileError } from "../hosts/file/read-xlsx";
+import { renderPlanToWorkbook, saveRenderedWorkbook } from "../hosts/file/render-xlsx";
+import { loadWorkbook, runWorkbookFile } from "../hosts/file/run";
+import type { WorkbookPlan } from "../workbook/plan";
+import { runCycle } from "../workbook/pipeline";
+import type { RawWorkbook } from "../workbook/raw";
+import { INPUT_SHEETS, sheetName, type Lang } from "../workbook/schema";
+import type { GenerateOutcome, Job, PaneHost, ProgressStep, Written } from "./host";
+import { settingCellEdits } from "./settings-edits";
+
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileHost extends PaneHost {
+  mode: "file";
+  /** The file the pane works on from now on. */
+  useFile(file: ChosenFile): void;
+  /** The file as it stands (with any settings applied), or null. */
+  file(): ChosenFile | null;
+}
+
+/** The review workbook's file name: `cycle.xlsx` → `cycle-review.xlsx`. */
+export function reviewFileName(input: string): string {
+  const base = input.replace(/\.xlsx$/i, "") || "perfsheet";
+  return `${base}-review.xlsx`;
+}
+
+/** The bytes of a workbook rendered from a plan, charts included. */
+export async function planToXlsx(plan: WorkbookPlan, wb?: ExcelJS.Workbook): Promise<Uint8Array> {
+  return saveRenderedWorkbook(renderPlanToWorkbook(plan, wb), plan);
+}
+
+const RUN_STEPS: Record<string, ProgressStep> = {
+  read: "read",
+  compute: "compute",
+  render: "render",
+  charts: "charts",
+  done: "done",
+};
+
+export function createFileHost(initial: ChosenFile | null = null): FileHost {
+  let chosen = initial;
+
+  const current = (): ChosenFile => {
+    if (!chosen) throw new Error("no workbook chosen");
+    return chosen;
+  };
+  const load = async (file: ChosenFile): Promise<ExcelJS.Workbook> => {
+    try {
+      return await loadWorkbook(file.bytes, file.name);
+    } catch (e) {
+      if (e instanceof WorkbookFileError) throw valueError("file_unreadable", e.message, { file: file.name });
+      throw e;
+    }
+  };
+  const readRaw = async (job: Job): Promise<RawWorkbook> => {
+    job.step("read", 0, 2);
+    const raw = rawWorkbookOf(await load(current()));
+    job.step("check", 1, 2);
+    return raw;
+  };
+
+  return {
+    mode: "file",
+    workbookName: () => chosen?.name ?? null,
+    useFile(file) {
+      chosen = file;
+    },
+    file: () => chosen,
+    read: readRaw,
+
+    async generate(lang: Lang, job: Job): Promise<GenerateOutcome> {
+      const file = current();
+      let outcome;
+      try {
+        outcome = await runWorkbookFile(file.bytes, {
+          onProgress: (step, done, total) => job.step(RUN_STEPS[step] ?? "compute", done, total),
+        });
+      } catch (e) {
+        if (e instanceof WorkbookFileError)
+          throw valueError("file_unreadable", e.message, { file: file.name });
+        throw e;
+      }
+      if (!outcome.ok) {
+        // The run speaks the workbook's language; say the problems in the pane's.
+        if (outcome.lang === lang) return { ok: false, problems: outcome.problems };
+        const again = runCycle(rawWorkbookOf(await load(file)), { lang });
+        return { ok: false, problems: again.ok ? again.run.problems : again.problems };
+      }
+      job.step("done", 1, 1);
+      const { run } = outcome;
+      return {
+        ok: true,
+        employees: run.result.employees.length,
+        sheets: run.plan.sheets.length,
+        written: {
+          sheets: run.plan.sheets.map((s) => s.name),
+          download: { fileName: reviewFileName(file.name), bytes: outcome.xlsx },
+        },
+      };
+    },
+
+    async createTemplate(plan: WorkbookPlan, job: Job, fileName: string): Promise<Written> {
+      job.step("render", 0, 2);
+      const bytes = await planToXlsx(plan);
+      job.step("done", 2, 2);
+      return { sheets: plan.sheets.map((s) => s.name), download: { fileName, bytes } };
+    },
+
+    async writeSettings(values: Record<string, string>, job: Job): Promise<void> {
+      const file = current();
+      job.step("read", 0, 3);
+      const wb = await load(file);
+      const raw = rawWorkbookOf(wb);
+      const edits = settingCellEdits(raw, values);
+      if (!edits) {
+        const settings = INPUT_SHEETS.find((d) => d.key === "settings")!;
+        throw valueError("sheet_missing", "no Settings sheet", { sheet: sheetName(settings, "en-US") });
+      }
+      job.step("write", 1, 3);
+      for (const e of edits) {
+        const ws = wb.getWorksheet(e.sheet);
+        if (ws) ws.getCell(e.row, e.col).value = e.value;
+      }
+      job.step("save", 2, 3);
+      const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+      // Only a complete save replaces the chosen file.
+      job.step("done", 3, 3);
+      chosen = { name: file.name, bytes };
+    },
+  };
+}
