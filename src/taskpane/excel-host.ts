@@ -10,7 +10,7 @@ import { readWorkbookFromExcel } from "../hosts/office/read";
 import { renderPlanInExcel } from "../hosts/office/render";
 import type { WorkbookPlan } from "../workbook/plan";
 import { runCycle } from "../workbook/pipeline";
-import { parseAddress } from "../workbook/problems";
+import { parseAddress } from "../workbook/a1";
 import type { RawWorkbook } from "../workbook/raw";
 import { INPUT_SHEETS, sheetName, type Lang } from "../workbook/schema";
 import { checkpoint, type GenerateOutcome, type Job, type PaneHost, type Written } from "./host";

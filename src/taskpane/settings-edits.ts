@@ -5,7 +5,7 @@
  * the raw workbook and read it as any run would, so the values are checked by the same rules.
  */
 import { normalizeWord } from "../core/vocabulary";
-import { cellAddress, parseAddress } from "../workbook/problems";
+import { cellAddress, parseAddress } from "../workbook/a1";
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../workbook/raw";
 import { readWorkbook } from "../workbook/reader";
 import { SETTINGS } from "../workbook/schema";

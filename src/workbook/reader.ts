@@ -6,7 +6,7 @@
  */
 import { normalizeWord } from "../core/vocabulary";
 import { isBlankCell } from "./cells";
-import { parseAddress } from "./problems";
+import { parseAddress } from "./a1";
 import type { RawCell, RawSheet, RawWorkbook } from "./raw";
 import { ColumnDef, INPUT_SHEETS, InputSheetKey, Lang, SheetDef } from "./schema";
 

@@ -39,7 +39,8 @@ import {
   parsePercent,
   parseText,
 } from "./cells";
-import { cellAddress, Problem } from "./problems";
+import { Problem } from "./problems";
+import { cellAddress } from "./a1";
 import type { RawCell, RawWorkbook } from "./raw";
 import { ReadSheet, readWorkbook, ReadWorkbook } from "./reader";
 import { ColumnDef, INPUT_SHEETS, InputSheetKey, Lang, SETTINGS, SettingDef, sheetName } from "./schema";

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { cellOfRange, columnLetters, columnNumber, parseRange } from "../../src/functions/native/a1";
+import { cellOfRange, columnLetters, columnNumber, parseRange } from "../../src/workbook/a1";
 import { NATIVE } from "../../src/functions/native";
 import { readOperand } from "../../src/functions/native/operands";
 

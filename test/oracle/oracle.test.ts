@@ -13,7 +13,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { isPerfError } from "../../src/core/errors";
 import { NATIVE } from "../../src/functions/native";
-import { columnLetters } from "../../src/functions/native/a1";
+import { columnLetters } from "../../src/workbook/a1";
 import { evaluateFunction } from "../../src/functions/registry";
 import type { Arg, PerfFunctionName, Scalar } from "../../src/functions/types";
 import { libreOfficeOrSkip, recalcXlsx } from "../support/libreoffice";

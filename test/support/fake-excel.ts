@@ -18,7 +18,7 @@
  * up as a test failure rather than passing silently. The fake never calculates: a formula
  * cell's value comes from `formulaResult` (blank by default).
  */
-import { cellAddress, columnLetters, parseAddress } from "../../src/workbook/problems";
+import { cellAddress, columnLetters, parseAddress } from "../../src/workbook/a1";
 
 export class FakeExcelError extends Error {
   constructor(

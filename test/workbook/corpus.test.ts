@@ -18,7 +18,7 @@ import {
   writeFixture,
   writtenColumns,
 } from "./fixtures";
-import { cellAddress } from "../../src/workbook/problems";
+import { cellAddress } from "../../src/workbook/a1";
 
 type DataSheet = Exclude<InputSheetKey, "settings">;
 

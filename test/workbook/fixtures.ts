@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { localWord } from "../../src/core/vocabulary";
 import { rawCellOf } from "../../src/hosts/file/read-xlsx";
-import { cellAddress } from "../../src/workbook/problems";
+import { cellAddress } from "../../src/workbook/a1";
 import type { RawWorkbook } from "../../src/workbook/raw";
 import { INPUT_SHEETS, InputSheetKey, Lang, SETTINGS, sheetName } from "../../src/workbook/schema";
 

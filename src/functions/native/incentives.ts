@@ -8,7 +8,7 @@
  */
 import { DEFAULTS } from "../../core/settings-defaults";
 import { normalizeWord } from "../../core/vocabulary";
-import { rangeColumns } from "./a1";
+import { rangeColumns } from "../../workbook/a1";
 import type { NativeCall, NativeFormula } from "../types";
 import {
   elementOf,

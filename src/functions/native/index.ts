@@ -9,7 +9,7 @@ import { nativeDistribute, nativeGrade } from "./grading";
 import { nativeAllocate, nativeBonus } from "./incentives";
 import { nativeScore } from "./score";
 
-export { cellOfRange } from "./a1";
+export { cellOfRange } from "../../workbook/a1";
 
 export const NATIVE: Record<PerfFunctionName, NativeBuilder> = {
   SCORE: nativeScore,

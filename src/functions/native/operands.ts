@@ -4,7 +4,7 @@
  * classic-Excel formula text from them.
  */
 import { textToNumber } from "../../workbook/cells";
-import { cellOfRange, parseRange, RangeRef, rangeSize } from "./a1";
+import { cellOfRange, parseRange, RangeRef, rangeSize } from "../../workbook/a1";
 
 export type Operand =
   | { kind: "omitted" }

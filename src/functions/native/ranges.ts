@@ -2,7 +2,7 @@
  * Range arguments of the aggregate functions (WEIGHTED, FEEDBACK, COMPLETION, DISTRIBUTE,
  * ALLOCATE): they must be references, and parallel ranges must have as many cells.
  */
-import { rangeSize } from "./a1";
+import { rangeSize } from "../../workbook/a1";
 import { Operand } from "./operands";
 
 export type RangeOperand = Extract<Operand, { kind: "ref" }>;

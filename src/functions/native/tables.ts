@@ -7,7 +7,7 @@
  */
 import { isPerfError } from "../../core/errors";
 import { parseKeyValueTable, TableEntry } from "../../core/tables";
-import { formatRange, RangeRef, rangeColumn, rangeColumns, rangeRows } from "./a1";
+import { formatRange, RangeRef, rangeColumn, rangeColumns, rangeRows } from "../../workbook/a1";
 import { Operand } from "./operands";
 
 export type TableArg =

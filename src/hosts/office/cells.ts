@@ -12,7 +12,7 @@ import {
   type FormulaValue,
   type PlainValue,
 } from "../../workbook/plan";
-import { parseAddress } from "../../workbook/problems";
+import { parseAddress } from "../../workbook/a1";
 import { STYLES, type StyleName } from "../../workbook/styles";
 
 export type FormulaMode = "perf" | "native";

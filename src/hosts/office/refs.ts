@@ -1,5 +1,5 @@
 /** A1 references as the Office host writes and reads them. Pure. */
-import { cellAddress } from "../../workbook/problems";
+import { cellAddress } from "../../workbook/a1";
 
 /**
  * A1 text of a rectangle (1-based, inclusive).

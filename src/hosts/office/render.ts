@@ -23,7 +23,7 @@ import {
   type WorkbookPlan,
 } from "../../workbook/plan";
 import { markerName } from "../../workbook/markers";
-import { cellAddress, columnLetters } from "../../workbook/problems";
+import { cellAddress, columnLetters } from "../../workbook/a1";
 import { STYLES, type CellStyle } from "../../workbook/styles";
 import {
   groupRectangles,

@@ -6,7 +6,7 @@ import type { BlockPlan, FormulaValue, PlainValue, StyledValue } from "../plan";
 import type { StyleName } from "../styles";
 import type { PerfFunctionName } from "../../functions/types";
 import { NATIVE } from "../../functions/native";
-import { columnLetters } from "../../functions/native/a1";
+import { columnLetters } from "../a1";
 
 /** Rows above a table on a generated sheet: title, subtitle, blank. */
 export const TITLE_ROWS = 3;

@@ -1,7 +1,7 @@
 /**
- * A1 references as users write them in PERF arguments (`B2`, `$B$2:$B$9`, `'Sheet 1'!B2:B9`),
- * parsed just enough to address the i-th cell of a range: a spilling function's native form
- * is one formula per output row, each reading its own row of the range arguments.
+ * A1 addresses and references, the one place that reads and writes them: cells (`C7`),
+ * ranges as users write them in PERF arguments (`B2`, `$B$2:$B$9`, `'Sheet 1'!B2:B9`), and
+ * the i-th cell of a range (a spilling function's native form is one formula per row).
  */
 
 export interface CellRef {
@@ -111,4 +111,22 @@ export function cellOfRange(text: string, i: number): string {
     col: range.start.col + (i % width),
   };
   return range.sheet + formatCell(cell);
+}
+
+/** @example cellAddress(7, 3) // "C7" */
+export function cellAddress(row: number, col: number): string {
+  return columnLetters(col) + row;
+}
+
+/**
+ * Row and column (1-based) of an A1 address; `$` signs are ignored.
+ *
+ * @example parseAddress("$C$7") // { row: 7, col: 3 }
+ */
+export function parseAddress(address: string): { row: number; col: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) return undefined;
+  let col = 0;
+  for (const ch of match[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]), col };
 }
