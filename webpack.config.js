@@ -3,6 +3,7 @@
 // ribbon commands and the PERF custom functions; functions.json from the JSDoc wrappers and
 // its zh-CN twin from the function registry; icons and the manifest copied beside them.
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -48,7 +49,15 @@ module.exports = async (env, options) => {
       extensions: [".ts", ".tsx", ".js"],
       // The file host runs in the browser too (task pane outside Office); the Node built-ins its
       // file-path helpers import are never called there.
-      fallback: { fs: false, path: false, os: false, stream: false, crypto: false, child_process: false },
+      fallback: {
+        fs: false,
+        "fs/promises": false,
+        path: false,
+        os: false,
+        stream: false,
+        crypto: false,
+        child_process: false,
+      },
       alias: { "node:fs/promises": false, "node:fs": false, "node:path": false, "node:os": false },
     },
     module: {
@@ -58,6 +67,11 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
+      // resolve.alias does not apply to `node:` requests (webpack fails with UnhandledSchemeError):
+      // drop the scheme so the fallbacks above turn them into empty modules.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({

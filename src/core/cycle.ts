@@ -122,8 +122,13 @@ function addDays(iso: string, days: number): string {
 
 /** Competition ranking: 1 for the best; equal scores share a rank and the next rank is skipped. */
 function rankDescending(scores: (number | null)[]): (number | null)[] {
-  const present = scores.filter((s): s is number => s !== null);
-  return scores.map((s) => (s === null ? null : 1 + present.filter((t) => t > s).length));
+  // One sort instead of counting the better scores for each person (quadratic in headcount).
+  const present = scores.filter((s): s is number => s !== null).sort((a, b) => b - a);
+  const rankOf = new Map<number, number>();
+  present.forEach((score, i) => {
+    if (!rankOf.has(score)) rankOf.set(score, i + 1);
+  });
+  return scores.map((s) => (s === null ? null : (rankOf.get(s) as number)));
 }
 
 export function evaluateCycle(model: Model): CycleResult {
@@ -173,9 +178,17 @@ export function evaluateCycle(model: Model): CycleResult {
   }
 
   const kpisOf = new Map<string, KpiResult[]>();
-  for (const k of kpis) kpisOf.set(k.employeeId, [...(kpisOf.get(k.employeeId) ?? []), k]);
+  for (const k of kpis) {
+    const list = kpisOf.get(k.employeeId);
+    if (list) list.push(k);
+    else kpisOf.set(k.employeeId, [k]);
+  }
   const ratingsOf = new Map<string, typeof model.feedback>();
-  for (const f of model.feedback) ratingsOf.set(f.rateeId, [...(ratingsOf.get(f.rateeId) ?? []), f]);
+  for (const f of model.feedback) {
+    const list = ratingsOf.get(f.rateeId);
+    if (list) list.push(f);
+    else ratingsOf.set(f.rateeId, [f]);
+  }
 
   // KPI, 360° and final scores.
   const employees: EmployeeResult[] = model.employees.map((e) => {
@@ -315,13 +328,19 @@ export function evaluateCycle(model: Model): CycleResult {
     ),
   );
   const rateOf = new Map(completion.departments.map((d) => [d.department, d.completionRate]));
-  const departments = [...new Set(employees.map((e) => e.department))].sort().map((department) => {
-    const finals = employees
-      .filter((e) => e.department === department && e.finalScore !== null)
-      .map((e) => e.finalScore as number);
+  // Members per department in employee order (a filter per department is quadratic in a large company).
+  const membersOf = new Map<string, EmployeeResult[]>();
+  for (const e of employees) {
+    const list = membersOf.get(e.department);
+    if (list) list.push(e);
+    else membersOf.set(e.department, [e]);
+  }
+  const departments = [...membersOf.keys()].sort().map((department) => {
+    const members = membersOf.get(department) as EmployeeResult[];
+    const finals = members.filter((e) => e.finalScore !== null).map((e) => e.finalScore as number);
     return {
       department,
-      employees: employees.filter((e) => e.department === department).length,
+      employees: members.length,
       completionRate: rateOf.get(department) ?? null,
       avgFinal: finals.length ? finals.reduce((a, b) => a + b, 0) / finals.length : null,
     };

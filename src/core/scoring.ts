@@ -103,8 +103,22 @@ export function parseDirection(text: unknown): Direction {
   if (text === null || text === undefined || (typeof text === "string" && text.trim() === "")) {
     return "higher";
   }
-  const direction = typeof text === "string" ? matchWord(text, DIRECTIONS) : undefined;
+  const direction = typeof text === "string" ? knownDirection(text) : undefined;
   if (!direction) throw invalid("bad_direction", { value: String(text) });
+  return direction;
+}
+
+/**
+ * Directions already matched, by the text typed: a column of 100,000 scores repeats a handful
+ * of words, and matching one normalises it (NFKC) every time. Bounded, since texts are user input.
+ */
+const directionOfText = new Map<string, Direction | undefined>();
+
+function knownDirection(text: string): Direction | undefined {
+  if (directionOfText.has(text)) return directionOfText.get(text);
+  const direction = matchWord(text, DIRECTIONS);
+  if (directionOfText.size >= 256) directionOfText.clear();
+  directionOfText.set(text, direction);
   return direction;
 }
 

@@ -19,6 +19,7 @@ import type { StepProps } from "./step-props";
 
 const useStyles = makeStyles({
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  numberHeader: { "& > *": { justifyContent: "flex-end", width: "100%" } },
 });
 
 export interface EvaluateStepProps extends StepProps {
@@ -44,7 +45,7 @@ export function EvaluateStep({ t, lang, mode, busy, analysis, onReview, onWriteA
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{word("grade")}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{word("count")}</TableHeaderCell>
+              <TableHeaderCell className={styles.numberHeader}>{word("count")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

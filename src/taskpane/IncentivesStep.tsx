@@ -15,7 +15,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { labels } from "../workbook/report/labels";
-import { incentiveSettings, stageProblems, type IncentivePreview, type IncentiveSettings } from "./cycle-view";
+import {
+  incentiveSettings,
+  stageProblems,
+  type IncentivePreview,
+  type IncentiveSettings,
+} from "./cycle-view";
 import { ProblemList } from "./ProblemList";
 import { RunNeeded } from "./RunNeeded";
 import { coefficientsText } from "./settings-edits";
@@ -26,10 +31,13 @@ import type { StepProps } from "./step-props";
 const useStyles = makeStyles({
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(84px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(72px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
+  field: { minWidth: 0 },
+  input: { minWidth: 0, width: "100%" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  numberHeader: { "& > *": { justifyContent: "flex-end", width: "100%" } },
   changed: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -64,13 +72,21 @@ export function IncentivesStep(props: IncentivesStepProps) {
     () => (valuesKey ? preview(JSON.parse(valuesKey) as Record<string, string>) : undefined),
     [valuesKey, preview],
   );
-  const money = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  // Whole amounts without decimals, others with both (158,075.60, not 158,075.6).
+  const money = {
+    format: (x: number) =>
+      x.toLocaleString(lang, {
+        minimumFractionDigits: Number.isInteger(x) ? 0 : 2,
+        maximumFractionDigits: 2,
+      }),
+  };
   const word = labels(lang);
   const problems = analysis ? stageProblems(analysis.problems, "incentives") : [];
   const now = run?.result.incentives;
 
   const setCoefficient = (grade: string, value: string) =>
-    edit && setEdit({ ...edit, coefficients: edit.coefficients.map(([g, v]) => [g, g === grade ? value : v]) });
+    edit &&
+    setEdit({ ...edit, coefficients: edit.coefficients.map(([g, v]) => [g, g === grade ? value : v]) });
 
   return (
     <StepSection id="step-incentives" title={t("step_incentives")} intro={t("stepIntro_incentives")}>
@@ -78,12 +94,21 @@ export function IncentivesStep(props: IncentivesStepProps) {
       {edit && (
         <>
           <Field label={t("bonusPool")}>
-            <Input value={edit.pool} inputMode="decimal" onChange={(_, d) => setEdit({ ...edit, pool: d.value })} />
+            <Input
+              value={edit.pool}
+              inputMode="decimal"
+              onChange={(_, d) => setEdit({ ...edit, pool: d.value })}
+            />
           </Field>
           <div className={styles.grid}>
             {edit.coefficients.map(([grade, value]) => (
-              <Field key={grade} label={t("coefficientOf", { grade })}>
-                <Input value={value} inputMode="decimal" onChange={(_, d) => setCoefficient(grade, d.value)} />
+              <Field key={grade} label={t("coefficientOf", { grade })} className={styles.field}>
+                <Input
+                  className={styles.input}
+                  value={value}
+                  inputMode="decimal"
+                  onChange={(_, d) => setCoefficient(grade, d.value)}
+                />
               </Field>
             ))}
           </div>
@@ -96,13 +121,20 @@ export function IncentivesStep(props: IncentivesStepProps) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{word("grade")}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{word("count")}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t("now")}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t("preview")}</TableHeaderCell>
+                <TableHeaderCell className={styles.numberHeader}>{word("count")}</TableHeaderCell>
+                <TableHeaderCell className={styles.numberHeader}>{t("now")}</TableHeaderCell>
+                <TableHeaderCell className={styles.numberHeader}>{t("preview")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {[...now.byGrade, { grade: word("total"), count: now.byGrade.reduce((n, g) => n + g.count, 0), bonus: now.allocated }].map((g, i) => {
+              {[
+                ...now.byGrade,
+                {
+                  grade: word("total"),
+                  count: now.byGrade.reduce((n, g) => n + g.count, 0),
+                  bonus: now.allocated,
+                },
+              ].map((g, i) => {
                 const after =
                   previewed?.ok === true
                     ? i < now.byGrade.length

@@ -28,7 +28,11 @@ export interface OutcomeBarProps {
 export function OutcomeBar({ outcome, t, onDownload }: OutcomeBarProps) {
   const { download } = outcome;
   return (
-    <MessageBar intent={outcome.intent} layout="multiline" role={outcome.intent === "error" ? "alert" : "status"}>
+    <MessageBar
+      intent={outcome.intent}
+      layout="multiline"
+      role={outcome.intent === "error" ? "alert" : "status"}
+    >
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
         {outcome.text}

@@ -43,8 +43,15 @@ export function ReportStep(props: ReportStepProps) {
       <Body1 className={styles.hint}>{t("exportPersonalHint")}</Body1>
       <StepActions>
         {/* Disabled but focusable while unavailable, so the tooltip can say why. */}
-        <Tooltip content={t(onMakePortable ? "makePortableHint" : "notAvailableYet")} relationship="description">
-          <Button disabled={busy && !!onMakePortable} disabledFocusable={!onMakePortable} onClick={onMakePortable}>
+        <Tooltip
+          content={t(onMakePortable ? "makePortableHint" : "notAvailableYet")}
+          relationship="description"
+        >
+          <Button
+            disabled={busy && !!onMakePortable}
+            disabledFocusable={!onMakePortable}
+            onClick={onMakePortable}
+          >
             {t("makePortable")}
           </Button>
         </Tooltip>

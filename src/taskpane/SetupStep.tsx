@@ -35,7 +35,11 @@ export function SetupStep({ t, lang, mode, busy, onCreateTemplate }: SetupStepPr
         />
       </div>
       <StepActions>
-        <Button appearance="primary" disabled={busy} onClick={() => onCreateTemplate(templateLang, withSample)}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => onCreateTemplate(templateLang, withSample)}
+        >
           {t(mode === "excel" ? "createTemplate" : "createTemplateFile")}
         </Button>
       </StepActions>

@@ -49,8 +49,9 @@ function tableRowsFor(raw: RawWorkbook, edits: readonly CellEdit[]) {
     if (!top || !bottom || bottom.row !== firstRow - 1) continue;
     const rows = [...new Set(appended.map((e) => e.row))].sort((x, y) => x - y);
     const values = rows.map((row) => {
-      const cells: (string | number)[] = Array.from({ length: bottom.col - top.col + 1 }, () => "");
-      for (const e of appended.filter((x) => x.row === row)) cells[e.col - top.col] = cellInput(e.value, "native");
+      const cells: (string | number | boolean)[] = Array.from({ length: bottom.col - top.col + 1 }, () => "");
+      for (const e of appended.filter((x) => x.row === row))
+        cells[e.col - top.col] = cellInput(e.value, "native");
       return cells;
     });
     return { table: table.name, values };

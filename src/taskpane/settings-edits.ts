@@ -127,3 +127,32 @@ export function grownTable(table: RawTable, edits: readonly CellEdit[]): RawTabl
 export function coefficientsText(entries: readonly (readonly [string, string])[]): string {
   return entries.map(([grade, value]) => `${grade}:${value.trim()}`).join(",");
 }
+
+/**
+ * The Settings sheet's value cells for `keys`, as text (blank = ""; a key not listed is
+ * absent): what the sheet gives back after a write.
+ */
+export function settingTexts(raw: RawWorkbook, keys: readonly string[]): Record<string, string> {
+  const settings = readWorkbook(raw).sheets.settings;
+  const texts: Record<string, string> = {};
+  for (const key of keys) {
+    const found = settings?.rows.find((r) => namesSetting(r.cells.key, key));
+    if (!found) continue;
+    const cell = found.cells.value;
+    texts[key] =
+      cell === null || cell === undefined ? "" : typeof cell === "object" ? "" : String(cell).trim();
+  }
+  return texts;
+}
+
+/**
+ * The keys whose cell does not hold what was written (compared as typed values, so `100000`
+ * and `100000.0` agree).
+ *
+ * @example unreadKeys({ bonus_pool: "100000" }, { bonus_pool: "100000" }) // []
+ */
+export function unreadKeys(written: Record<string, string>, readBack: Record<string, string>): string[] {
+  return Object.keys(written).filter(
+    (key) => readBack[key] === undefined || typedValue(readBack[key]) !== typedValue(written[key]),
+  );
+}

@@ -187,6 +187,7 @@ const STRINGS = {
   progress_zip: ["Building personal files", "生成个人文件"],
   progress_done: ["Done", "完成"],
   success: ["Done", "完成"],
+  checked: ["Checked", "已校验"],
   failure: ["Nothing was written", "未写入任何内容"],
   cancelled: ["Cancelled: nothing was written.", "已取消：未写入任何内容。"],
   checkedOk: [

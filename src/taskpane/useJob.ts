@@ -13,7 +13,8 @@ export interface JobProgress {
   cancellable: boolean;
 }
 
-export type JobResult<T> = { ok: true; value: T } | { ok: false; cancelled: true } | { ok: false; cancelled: false; error: unknown };
+export type JobResult<T> =
+  { ok: true; value: T } | { ok: false; cancelled: true } | { ok: false; cancelled: false; error: unknown };
 
 export function useJob() {
   const [progress, setProgress] = useState<JobProgress | null>(null);
@@ -36,7 +37,9 @@ export function useJob() {
     try {
       return { ok: true, value: await work(job) };
     } catch (error) {
-      return error instanceof JobCancelled ? { ok: false, cancelled: true } : { ok: false, cancelled: false, error };
+      return error instanceof JobCancelled
+        ? { ok: false, cancelled: true }
+        : { ok: false, cancelled: false, error };
     } finally {
       controller.current = null;
       setProgress(null);

@@ -3,6 +3,7 @@ import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
 import { fnCommand } from "./fn";
 import { initCommand } from "./init";
+import { portableCommand } from "./portable";
 import { runCommand } from "./run";
 import { validateCommand } from "./validate";
 
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   demo: demoCommand,
   export: exportCommand,
   fn: fnCommand,
+  portable: portableCommand,
 };

@@ -108,18 +108,40 @@ function findCandidates(task: TaskInput, desks: readonly Desk[]): Candidates {
 /**
  * Among candidates with room ((hours + effort) ≤ capacity), else among all candidates,
  * the lowest resulting load ratio; ties: higher level of the required skill, then employee_id.
+ * Two passes without intermediate arrays: allocation runs once per task over every candidate.
  */
 function chooseDesk(task: TaskInput, candidates: readonly Desk[]): { desk: Desk; overCapacity: boolean } {
   const effort = task.effortHours;
-  const withRoom = candidates.filter((d) => d.hours + effort <= d.capacity + HOURS_TOLERANCE);
-  const pool = withRoom.length > 0 ? withRoom : candidates;
-  const ratios = pool.map((d) => loadRatio(d.hours + effort, d.capacity));
-  const lowest = Math.min(...ratios);
-  const tied = pool.filter((_, i) => ratios[i] === lowest || ratios[i] - lowest <= HOURS_TOLERANCE);
+  const hasRoom = (d: Desk): boolean => d.hours + effort <= d.capacity + HOURS_TOLERANCE;
+  let anyRoom = false;
+  let lowest = Infinity;
+  let lowestWithRoom = Infinity;
+  for (const d of candidates) {
+    const ratio = loadRatio(d.hours + effort, d.capacity);
+    if (ratio < lowest) lowest = ratio;
+    if (hasRoom(d)) {
+      anyRoom = true;
+      if (ratio < lowestWithRoom) lowestWithRoom = ratio;
+    }
+  }
+  const least = anyRoom ? lowestWithRoom : lowest;
   const skill = textOrNull(task.skill);
-  const level = (d: Desk): number => (skill === null ? 0 : (d.skills.get(normalizeWord(skill)) ?? 0));
-  tied.sort((a, b) => level(b) - level(a) || compareIds(a.person.employeeId, b.person.employeeId));
-  return { desk: tied[0], overCapacity: withRoom.length === 0 };
+  const skillKey = skill === null ? null : normalizeWord(skill);
+  const level = (d: Desk): number => (skillKey === null ? 0 : (d.skills.get(skillKey) ?? 0));
+  let best: Desk | undefined;
+  for (const d of candidates) {
+    if (anyRoom && !hasRoom(d)) continue;
+    const ratio = loadRatio(d.hours + effort, d.capacity);
+    if (!(ratio === least || ratio - least <= HOURS_TOLERANCE)) continue;
+    // The first of the tied in (level desc, employee_id) order; earlier candidates win exact ties.
+    if (
+      best === undefined ||
+      level(d) - level(best) > 0 ||
+      (level(d) === level(best) && compareIds(d.person.employeeId, best.person.employeeId) < 0)
+    )
+      best = d;
+  }
+  return { desk: best as Desk, overCapacity: !anyRoom };
 }
 
 function take(desk: Desk, task: TaskInput): boolean {
@@ -199,9 +221,28 @@ export function allocateTasks(
     );
   }
 
+  // Tasks asking for the same department, skill and level share their candidates: filtering
+  // every person once per task would make allocation quadratic in the size of the department.
+  const candidatesByNeed = new Map<string, Candidates>();
+  const candidatesFor = (task: TaskInput): Candidates => {
+    const department = textOrNull(task.department);
+    const skill = textOrNull(task.skill);
+    const need = [
+      department === null ? "\u0001" : normalizeWord(department),
+      skill === null ? "\u0001" : normalizeWord(skill),
+      skill === null ? 0 : requiredLevel(task),
+    ].join("\u0000");
+    const known = candidatesByNeed.get(need);
+    if (known !== undefined && known.reason === undefined) return known;
+    // A reason names the task, so it is worked out for each task that has one.
+    const found = findCandidates(task, desks);
+    candidatesByNeed.set(need, found);
+    return found;
+  };
+
   for (const task of ordered) {
     if (allocations.has(task)) continue;
-    const candidates = findCandidates(task, desks);
+    const candidates = candidatesFor(task);
     if (candidates.reason !== undefined) {
       allocations.set(
         task,

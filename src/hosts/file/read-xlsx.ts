@@ -74,17 +74,22 @@ function tablesOf(worksheet: ExcelJS.Worksheet): RawTable[] {
 /** The used range of a worksheet as rows of RawCells, starting at its top-left used cell. */
 export function rawSheetOf(worksheet: ExcelJS.Worksheet): RawSheet {
   const cells: { row: number; col: number; value: RawCell }[] = [];
+  // Bounds kept while reading: spreading a sheet's cells into Math.min overflows the stack.
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const value = rawCellOf(cell.value);
-      if (value !== null) cells.push({ row: rowNumber, col: colNumber, value });
+      if (value === null) return;
+      cells.push({ row: rowNumber, col: colNumber, value });
+      if (rowNumber < top) top = rowNumber;
+      if (rowNumber > bottom) bottom = rowNumber;
+      if (colNumber < left) left = colNumber;
     });
   });
   const tables = tablesOf(worksheet);
   if (cells.length === 0) return { name: worksheet.name, rows: [], tables };
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const bottom = Math.max(...cells.map((c) => c.row));
   const rows: RawCell[][] = Array.from({ length: bottom - top + 1 }, () => []);
   for (const { row, col, value } of cells) rows[row - top][col - left] = value;
   // Fill holes of ragged rows so every index below a row's length is a cell.

@@ -11,7 +11,6 @@ import {
   isFormula,
   styleAt,
   type BlockPlan,
-  type CellPlan,
   type ConditionalFormatPlan,
   type DataValidationPlan,
   type FormulaValue,
@@ -194,7 +193,10 @@ export async function saveRenderedWorkbook(
   plan: WorkbookPlan,
   addCharts: ChartPostProcessor = addChartsToXlsx,
 ): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  // The fastest deflate level: at scale, compressing the XML is most of the time saving takes.
+  const bytes = new Uint8Array(
+    await wb.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions),
+  );
   const charts = planCharts(plan);
   return charts.length > 0 ? addCharts(bytes, charts) : bytes;
 }
@@ -243,7 +245,8 @@ function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, lists: ListValues):
     if (c.width !== undefined) column.width = c.width;
     if (c.hidden) column.hidden = true;
   });
-  for (const block of plan.blocks) renderBlock(ws, block);
+  const styles = new SheetStyles(plan);
+  for (const block of plan.blocks) renderBlock(ws, block, styles);
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const range of plan.merges ?? []) ws.mergeCells(range);
   for (const table of plan.tables ?? []) addTable(ws, table);
@@ -262,23 +265,76 @@ function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, lists: ListValues):
   if (plan.hidden) ws.state = "hidden";
 }
 
-function renderBlock(ws: ExcelJS.Worksheet, block: BlockPlan): void {
-  const origin = parseCell(block.at);
-  block.rows.forEach((rowCells, i) => {
-    rowCells.forEach((cellPlan, j) => {
-      writeCell(ws.getCell(origin.row + i, origin.col + j), cellPlan, styleAt(block, i, j));
-    });
-  });
+/**
+ * The exceljs style objects of one sheet's cells. exceljs changes a cell's style object in place
+ * when a single property is set (`cell.protection = …`) and gives merged cells their master's
+ * object, so cells inside merges or `protect.unlocked` ranges get an object of their own, as
+ * each cell used to. Every other cell of the same look shares one object: exceljs remembers
+ * each style object it saves in a WeakMap, and millions of distinct objects made saving a
+ * large workbook slow.
+ */
+class SheetStyles {
+  private readonly shared = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly own = new Set<number>();
+
+  constructor(plan: SheetPlan) {
+    for (const ref of [...(plan.merges ?? []), ...(plan.protect?.unlocked ?? [])]) {
+      const r = parseRange(ref);
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) this.own.add(cellKey(row, col));
+    }
+  }
+
+  /** The style to give the cell at (row, col), or undefined to leave exceljs's default. */
+  styleFor(
+    row: number,
+    col: number,
+    styleName: StyleName | undefined,
+    date: boolean,
+    input: boolean,
+  ): Partial<ExcelJS.Style> | undefined {
+    if (this.own.has(cellKey(row, col))) return excelStyleOf(styleName, date, input);
+    const key = `${styleName ?? ""}|${date ? 1 : 0}|${input ? 1 : 0}`;
+    let style = this.shared.get(key);
+    if (style === undefined) {
+      // A cell without any style shares one empty object too: exceljs would give each its own.
+      style = excelStyleOf(styleName, date, input) ?? {};
+      this.shared.set(key, style);
+    }
+    return style;
+  }
 }
 
-function writeCell(cell: ExcelJS.Cell, plan: CellPlan, styleName: StyleName | undefined): void {
-  const { value, input } = cellParts(plan);
+/** Row and column as one number (a sheet has at most 16,384 columns). */
+const cellKey = (row: number, col: number): number => row * 16384 + col;
+
+/** A new exceljs style for a named plan style, a date's number format and the input flag. */
+function excelStyleOf(
+  styleName: StyleName | undefined,
+  date: boolean,
+  input: boolean,
+): Partial<ExcelJS.Style> | undefined {
   const style: CellStyle = { ...styleOf(styleName) };
-  if (isDate(value) && !style.numFmt) style.numFmt = DATE_FORMAT;
-  cell.value = toExcelValue(value);
+  if (date && !style.numFmt) style.numFmt = DATE_FORMAT;
   const excelStyle = toExcelStyle(style);
   if (input) excelStyle.protection = { locked: false };
-  if (Object.keys(excelStyle).length > 0) cell.style = excelStyle;
+  return Object.keys(excelStyle).length > 0 ? excelStyle : undefined;
+}
+
+function renderBlock(ws: ExcelJS.Worksheet, block: BlockPlan, styles: SheetStyles): void {
+  const origin = parseCell(block.at);
+  block.rows.forEach((rowCells, i) => {
+    const rowNumber = origin.row + i;
+    const row = ws.getRow(rowNumber);
+    rowCells.forEach((cellPlan, j) => {
+      const col = origin.col + j;
+      const { value, input } = cellParts(cellPlan);
+      const cell = row.getCell(col);
+      cell.value = toExcelValue(value);
+      const style = styles.styleFor(rowNumber, col, styleAt(block, i, j), isDate(value), input === true);
+      if (style !== undefined) cell.style = style;
+    });
+  });
 }
 
 /**
