@@ -21,7 +21,7 @@
  * characters.
  */
 import { columnLetters, columnNumber, parseRange, rangeColumns, rangeRows } from "../workbook/a1";
-import { markerName } from "../workbook/markers";
+import { HELPER_MARKER } from "../workbook/markers";
 import { NATIVE } from "./native";
 import { findFunction } from "./registry";
 import type { NativeCall, NativeFormula, PerfFunctionDef, PerfFunctionName } from "./types";
@@ -618,7 +618,7 @@ function checkSpillHint(shape: SpillShape, spill: SpillShape | undefined): void 
 
 /** The sheet helper cells go on (hidden, marked as generated so it is never taken for user data). */
 export const HELPER_SHEET = "PerfSheet Helpers";
-export const HELPER_MARKER = markerName("helpers");
+export { HELPER_MARKER };
 
 /**
  * Places helper cells down column A of the helper sheet, from `firstRow`, and fills the

@@ -86,8 +86,6 @@ export interface AppProps {
   theme?: Theme;
   /** Starts a browser download; replaced in tests. */
   offerDownload?(file: Download): void;
-  /** Makes the workbook portable; undefined until a host provides it (the button says so). */
-  makePortable?(job: Job): Promise<Written>;
   /** ISO date for a blank `as_of`; default today. */
   today?: string;
 }
@@ -100,7 +98,6 @@ export function App({
   initialLang,
   theme = webLightTheme,
   offerDownload = browserDownload,
-  makePortable,
   today,
 }: AppProps) {
   const styles = useStyles();
@@ -325,16 +322,13 @@ export function App({
     );
   };
 
-  const portable = makePortable ?? host.makePortable?.bind(host);
-  const onMakePortable = portable
-    ? async () => {
-        setOutcome(null);
-        const result = await run((job) => portable(job));
-        finish(result, (w) =>
-          deliver(w, t("wroteSheets", { count: w.sheets.length, sheets: w.sheets.join(", ") })),
-        );
-      }
-    : undefined;
+  const onMakePortable = async () => {
+    setOutcome(null);
+    const result = await run((job) => host.makePortable(job));
+    finish(result, ({ written, rewritten, skipped }) =>
+      deliver(written, t(skipped > 0 ? "portableSkipped" : "portableDone", { rewritten, skipped })),
+    );
+  };
 
   const selectCell = host.selectCell
     ? (sheet: string, cell: string) => {

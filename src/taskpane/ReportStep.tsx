@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { stageProblems } from "./cycle-view";
 import { ProblemList } from "./ProblemList";
 import { RunNeeded } from "./RunNeeded";
@@ -16,8 +16,8 @@ export interface ReportStepProps extends StepProps {
   onWrite?(): void;
   /** Downloads every employee's personal review file, zipped. */
   onExportPersonal(): void;
-  /** Makes the workbook portable; undefined while no host provides it (the button says so). */
-  onMakePortable?(): void;
+  /** Makes the workbook portable (in Excel in place; in file mode as a download). */
+  onMakePortable(): void;
 }
 
 /** Report: dashboard and analysis, personal review files, a portable workbook. */
@@ -42,20 +42,11 @@ export function ReportStep(props: ReportStepProps) {
       </StepActions>
       <Body1 className={styles.hint}>{t("exportPersonalHint")}</Body1>
       <StepActions>
-        {/* Disabled but focusable while unavailable, so the tooltip can say why. */}
-        <Tooltip
-          content={t(onMakePortable ? "makePortableHint" : "notAvailableYet")}
-          relationship="description"
-        >
-          <Button
-            disabled={busy && !!onMakePortable}
-            disabledFocusable={!onMakePortable}
-            onClick={onMakePortable}
-          >
-            {t("makePortable")}
-          </Button>
-        </Tooltip>
+        <Button disabled={busy} onClick={onMakePortable}>
+          {t("makePortable")}
+        </Button>
       </StepActions>
+      <Body1 className={styles.hint}>{t("makePortableHint")}</Body1>
     </StepSection>
   );
 }

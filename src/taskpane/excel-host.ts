@@ -6,6 +6,7 @@
  */
 import { valueError } from "../core/errors";
 import { cellInput, type FormulaMode } from "../hosts/office/cells";
+import { makePortableInExcel } from "../hosts/office/portable";
 import { readWorkbookFromExcel } from "../hosts/office/read";
 import { renderPlanInExcel } from "../hosts/office/render";
 import type { WorkbookPlan } from "../workbook/plan";
@@ -13,24 +14,19 @@ import { runCycle } from "../workbook/pipeline";
 import { parseAddress } from "../workbook/a1";
 import type { RawWorkbook } from "../workbook/raw";
 import { INPUT_SHEETS, sheetName, type Lang } from "../workbook/schema";
-import { checkpoint, type GenerateOutcome, type Job, type PaneHost, type Written } from "./host";
+import {
+  checkpoint,
+  type GenerateOutcome,
+  type Job,
+  type PaneHost,
+  type PortableOutcome,
+  type Written,
+} from "./host";
 import { settingCellEdits, type CellEdit } from "./settings-edits";
 
 /** PERF.* formulas when Excel runs the add-in's custom functions, classic formulas otherwise. */
 function formulaMode(): FormulaMode {
   return Office.context.requirements.isSetSupported("CustomFunctionsRuntime", "1.1") ? "perf" : "native";
-}
-
-/** The open workbook as a RawWorkbook, with its defined names (the generated sheets' markers). */
-async function readOpenWorkbook(context: Excel.RequestContext): Promise<RawWorkbook> {
-  const raw = await readWorkbookFromExcel(context);
-  if (raw.definedNames) return raw;
-  const names = context.workbook.names.load("items/name,items/formula");
-  await context.sync();
-  return {
-    ...raw,
-    definedNames: names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") })),
-  };
 }
 
 /**
@@ -74,7 +70,7 @@ export function createExcelHost(formulas: () => FormulaMode = formulaMode): Pane
   };
   const read = async (job: Job): Promise<RawWorkbook> => {
     job.step("read", 0, 2);
-    const raw = await Excel.run(readOpenWorkbook);
+    const raw = await Excel.run(readWorkbookFromExcel);
     job.step("check", 1, 2);
     return raw;
   };
@@ -105,10 +101,18 @@ export function createExcelHost(formulas: () => FormulaMode = formulaMode): Pane
     writeSheets: render,
     createTemplate: (plan, job) => render(plan, job),
 
+    async makePortable(job: Job): Promise<PortableOutcome> {
+      job.step("write", 0, 1);
+      // One Excel.run: read every sheet's formulas, then write the native ones; not interrupted.
+      const report = await Excel.run(makePortableInExcel);
+      job.progress("done", 1, 1);
+      return { written: { sheets: [] }, rewritten: report.rewritten, skipped: report.skipped.length };
+    },
+
     async writeSettings(values: Record<string, string>, job: Job): Promise<void> {
       job.step("read", 0, 2);
       await Excel.run(async (context) => {
-        const raw = await readOpenWorkbook(context);
+        const raw = await readWorkbookFromExcel(context);
         const edits = settingCellEdits(raw, values);
         if (!edits) {
           const settings = INPUT_SHEETS.find((d) => d.key === "settings")!;

@@ -8,12 +8,13 @@ import type ExcelJS from "exceljs";
 import { valueError } from "../core/errors";
 import { rawWorkbookOf, WorkbookFileError } from "../hosts/file/read-xlsx";
 import { renderPlanToWorkbook, saveRenderedWorkbook } from "../hosts/file/render-xlsx";
+import { makePortableXlsx } from "../hosts/file/portable";
 import { loadWorkbook, runWorkbookFile } from "../hosts/file/run";
 import type { WorkbookPlan } from "../workbook/plan";
 import { runCycle } from "../workbook/pipeline";
 import type { RawWorkbook } from "../workbook/raw";
 import { INPUT_SHEETS, sheetName, type Lang } from "../workbook/schema";
-import type { GenerateOutcome, Job, PaneHost, ProgressStep, Written } from "./host";
+import type { GenerateOutcome, Job, PaneHost, PortableOutcome, ProgressStep, Written } from "./host";
 import { settingCellEdits } from "./settings-edits";
 
 export interface ChosenFile {
@@ -33,6 +34,12 @@ export interface FileHost extends PaneHost {
 export function reviewFileName(input: string): string {
   const base = input.replace(/\.xlsx$/i, "") || "perfsheet";
   return `${base}-review.xlsx`;
+}
+
+/** The portable copy's file name: `cycle.xlsx` → `cycle-portable.xlsx`. */
+export function portableFileName(input: string): string {
+  const base = input.replace(/\.xlsx$/i, "") || "perfsheet";
+  return `${base}-portable.xlsx`;
 }
 
 /** The bytes of a workbook rendered from a plan, charts included. */
@@ -55,14 +62,17 @@ export function createFileHost(initial: ChosenFile | null = null): FileHost {
     if (!chosen) throw new Error("no workbook chosen");
     return chosen;
   };
-  const load = async (file: ChosenFile): Promise<ExcelJS.Workbook> => {
+  /** Runs work on a file, turning an unreadable file into the user's message. */
+  const readable = async <T>(file: ChosenFile, work: () => Promise<T>): Promise<T> => {
     try {
-      return await loadWorkbook(file.bytes, file.name);
+      return await work();
     } catch (e) {
       if (e instanceof WorkbookFileError) throw valueError("file_unreadable", e.message, { file: file.name });
       throw e;
     }
   };
+  const load = (file: ChosenFile): Promise<ExcelJS.Workbook> =>
+    readable(file, () => loadWorkbook(file.bytes, file.name));
   const readRaw = async (job: Job): Promise<RawWorkbook> => {
     job.step("read", 0, 2);
     const raw = rawWorkbookOf(await load(current()));
@@ -81,16 +91,11 @@ export function createFileHost(initial: ChosenFile | null = null): FileHost {
 
     async generate(lang: Lang, job: Job): Promise<GenerateOutcome> {
       const file = current();
-      let outcome;
-      try {
-        outcome = await runWorkbookFile(file.bytes, {
+      const outcome = await readable(file, () =>
+        runWorkbookFile(file.bytes, {
           onProgress: (step, done, total) => job.step(RUN_STEPS[step] ?? "compute", done, total),
-        });
-      } catch (e) {
-        if (e instanceof WorkbookFileError)
-          throw valueError("file_unreadable", e.message, { file: file.name });
-        throw e;
-      }
+        }),
+      );
       if (!outcome.ok) {
         // The run speaks the workbook's language; say the problems in the pane's.
         if (outcome.lang === lang) return { ok: false, problems: outcome.problems };
@@ -115,6 +120,21 @@ export function createFileHost(initial: ChosenFile | null = null): FileHost {
       const bytes = await planToXlsx(plan);
       job.step("done", 2, 2);
       return { sheets: plan.sheets.map((s) => s.name), download: { fileName, bytes } };
+    },
+
+    async makePortable(job: Job): Promise<PortableOutcome> {
+      const file = current();
+      job.step("read", 0, 2);
+      const report = await readable(file, () => makePortableXlsx(file.bytes));
+      job.step("done", 2, 2);
+      return {
+        written: {
+          sheets: [],
+          download: { fileName: portableFileName(file.name), bytes: new Uint8Array(report.xlsx) },
+        },
+        rewritten: report.rewritten,
+        skipped: report.skipped.length,
+      };
     },
 
     async writeSettings(values: Record<string, string>, job: Job): Promise<void> {

@@ -58,6 +58,13 @@ export interface Written {
   download?: Download;
 }
 
+/** What "make portable" did: cells rewritten to classic formulas, cells left alone, the result. */
+export interface PortableOutcome {
+  written: Written;
+  rewritten: number;
+  skipped: number;
+}
+
 /** A whole-cycle run: written, or refused with the problems that stopped it. */
 export type GenerateOutcome =
   { ok: true; written: Written; employees: number; sheets: number } | { ok: false; problems: Problem[] };
@@ -81,8 +88,11 @@ export interface PaneHost {
   writeSettings(values: Record<string, string>, job: Job): Promise<void>;
   /** Selects a cell in Excel (absent in file mode: the pane shows the location instead). */
   selectCell?(sheet: string, cell: string): Promise<void>;
-  /** Makes the workbook portable (classic formulas only); absent until a host provides it. */
-  makePortable?(job: Job): Promise<Written>;
+  /**
+   * Makes the workbook portable: PERF formulas become classic ones (in Excel, in place; in
+   * file mode, a copy of the chosen file offered for download).
+   */
+  makePortable(job: Job): Promise<PortableOutcome>;
 }
 
 /**

@@ -161,10 +161,9 @@ const STRINGS = {
   ],
   makePortable: ["Make the workbook portable", "转为可移植工作簿"],
   makePortableHint: [
-    "Replaces PERF functions with classic Excel formulas, for people without the add-in.",
-    "将 PERF 函数替换为经典 Excel 公式，便于未安装加载项的人使用。",
+    "Replaces PERF functions with classic Excel formulas, for people without the add-in (outside Excel: a copy of the chosen file to download).",
+    "将 PERF 函数替换为经典 Excel 公式，便于未安装加载项的人使用（在 Excel 之外：下载所选文件的副本）。",
   ],
-  notAvailableYet: ["Not available in this version yet.", "此版本暂不可用。"],
 
   // Checks
   checks: ["Checks", "校验结果"],
@@ -205,6 +204,14 @@ const STRINGS = {
   wroteSheets: ["Wrote {count} sheets: {sheets}.", "已写入 {count} 张工作表：{sheets}。"],
   templateWritten: ["Template written: {sheets}.", "模板已写入：{sheets}。"],
   templateDownloaded: ["Template downloaded: {file}.", "模板已下载：{file}。"],
+  portableDone: [
+    "{rewritten} cells now hold classic formulas: the workbook works without the add-in.",
+    "{rewritten} 个单元格已改为标准公式：未安装加载项也能使用本工作簿。",
+  ],
+  portableSkipped: [
+    "{rewritten} cells now hold classic formulas; {skipped} could not be rewritten and still use PERF.",
+    "{rewritten} 个单元格已改为标准公式；{skipped} 个无法改写，仍使用 PERF 函数。",
+  ],
   personalDownloaded: ["{count} personal review files in {file}.", "{file} 中含 {count} 份个人考核文件。"],
   unexpected: ["Something went wrong: {message}", "出现问题：{message}"],
   thisWorkbook: ["This workbook", "当前工作簿"],

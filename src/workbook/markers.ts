@@ -16,6 +16,14 @@ export function isMarkerName(name: string): boolean {
   return name.startsWith(PREFIX);
 }
 
+/** The marker of make-portable's helper sheet: users' own formulas use its cells. */
+export const HELPER_MARKER = markerName("helpers");
+
+/** A marker of a sheet the review run owns (all but the helper sheet, which a run keeps). */
+export function isReportMarker(name: string): boolean {
+  return isMarkerName(name) && name !== HELPER_MARKER;
+}
+
 /** The absolute reference a marker points at. */
 export function markerRef(sheetName: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!$A$1`;

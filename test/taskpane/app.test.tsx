@@ -122,6 +122,27 @@ describe("outside Office, on a chosen file", () => {
     expect(names).toContain("E001.xlsx");
   }, 90_000);
 
+  it("offers a portable copy of the chosen file: PERF formulas become classic ones", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Mine");
+    ws.getCell("A1").value = { formula: 'PERF.SCORE(85,100,"higher",80)', result: 70 };
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const downloads: Download[] = [];
+    render(<App host={createFileHost()} initialLang="zh-CN" offerDownload={(d) => downloads.push(d)} />);
+    chooseFile(bytes, "mine.xlsx");
+    fireEvent.click(screen.getByRole("tab", { name: /报告/ }));
+    const button = screen.getByRole("button", { name: "转为可移植工作簿" });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false), { timeout: 20_000 });
+    fireEvent.click(button);
+    await screen.findByText(/1 个单元格已改为标准公式/, undefined, { timeout: 20_000 });
+    expect(downloads.map((d) => d.fileName)).toEqual(["mine-portable.xlsx"]);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(downloads[0].bytes.buffer as ArrayBuffer);
+    const cell = out.getWorksheet("Mine")!.getCell("A1").value as ExcelJS.CellFormulaValue;
+    expect(cell.formula).not.toMatch(/PERF/i);
+    expect(cell.result).toBe(70);
+  }, 60_000);
+
   it("downloads the sample workbook for a new user without a file", async () => {
     const downloads: Download[] = [];
     render(<App host={createFileHost()} initialLang="zh-CN" offerDownload={(d) => downloads.push(d)} />);
@@ -165,6 +186,7 @@ function fakeExcel(raw: RawWorkbook, overrides: Partial<PaneHost> = {}) {
     selectCell: async (sheet: string, cell: string) => {
       calls.selected.push(`${sheet}!${cell}`);
     },
+    makePortable: async () => ({ written: { sheets: [] }, rewritten: 0, skipped: 0 }),
     ...overrides,
   };
   return { host, calls };
@@ -246,11 +268,17 @@ describe("inside Excel", () => {
     await screen.findByText(/did not give back what was written for bonus_pool/);
   }, 60_000);
 
-  it("keeps Make portable disabled, saying why, until a host provides it", async () => {
-    const { host } = fakeExcel(await sampleRaw("en-US"));
+  it("makes the open workbook portable and says how many cells changed", async () => {
+    const { host } = fakeExcel(await sampleRaw("en-US"), {
+      makePortable: async () => ({ written: { sheets: [] }, rewritten: 12, skipped: 1 }),
+    });
     render(<App host={host} initialLang="en-US" today={TODAY} />);
     fireEvent.click(screen.getByRole("tab", { name: /Report/ }));
     const button = screen.getByRole("button", { name: "Make the workbook portable" });
-    expect(button.getAttribute("aria-disabled")).toBe("true");
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false), { timeout: 20_000 });
+    fireEvent.click(button);
+    await screen.findByText(
+      "12 cells now hold classic formulas; 1 could not be rewritten and still use PERF.",
+    );
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import type { Lang } from "../../workbook/schema";
 import type { LoadOptions } from "../../workbook/load";
 import { rawWorkbookOf, WorkbookFileError } from "./read-xlsx";
 import { renderPlanToWorkbook, saveRenderedWorkbook } from "./render-xlsx";
-import { isMarkerName, sheetOfMarkerRef } from "../../workbook/markers";
+import { isReportMarker, sheetOfMarkerRef } from "../../workbook/markers";
 import type { WorkbookPlan } from "../../workbook/plan";
 
 export type FileRunOutcome =
@@ -38,12 +38,13 @@ export async function loadWorkbook(
 
 /**
  * Deletes the sheets an earlier run generated that this plan no longer has (a review form of
- * someone who left), with their markers. Unmarked sheets are never touched.
+ * someone who left), with their markers. Unmarked sheets, and make-portable's helper sheet
+ * (users' formulas refer to it), are never touched.
  */
 export function removeStaleGeneratedSheets(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
   const planned = new Set(plan.sheets.map((s) => s.name));
   for (const defined of workbook.definedNames.model as { name: string; ranges: string[] }[]) {
-    if (!isMarkerName(defined.name)) continue;
+    if (!isReportMarker(defined.name)) continue;
     for (const ref of defined.ranges) {
       const sheet = sheetOfMarkerRef(ref);
       if (sheet === undefined || planned.has(sheet)) continue;

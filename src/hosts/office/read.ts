@@ -1,7 +1,8 @@
 /**
  * Reads the workbook open in Excel into the host-neutral RawWorkbook (workbook/raw.ts) in
  * two syncs, however many sheets and rows there are: the first lists sheets and tables,
- * the second loads every sheet's used range and every table's address in one batch.
+ * the second loads every sheet's used range and every table's address in one batch. The
+ * workbook's defined names come with the first (they carry the generated sheets' markers).
  */
 import type { RawCell, RawSheet, RawWorkbook } from "../../workbook/raw";
 import { splitSheetRef } from "./refs";
@@ -31,6 +32,7 @@ export function rawCell(value: unknown, type: string): RawCell {
 export async function readWorkbookFromExcel(context: Excel.RequestContext): Promise<RawWorkbook> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  const names = context.workbook.names.load("items/name,items/formula");
   await context.sync();
 
   const used = worksheets.items.map((sheet) =>
@@ -40,6 +42,7 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
   await context.sync();
 
   return {
+    definedNames: names.items.map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, "") })),
     sheets: worksheets.items.map((sheet, i): RawSheet => {
       const range = used[i];
       const sheetTables = tables.items

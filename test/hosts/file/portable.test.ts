@@ -17,6 +17,8 @@ import type { Arg, Matrix, Scalar } from "../../../src/functions/types";
 import { makePortableXlsx, type PortableXlsx } from "../../../src/hosts/file/portable";
 import { addChartsToXlsx } from "../../../src/hosts/file/charts";
 import { WorkbookFileError } from "../../../src/hosts/file/read-xlsx";
+import { removeStaleGeneratedSheets } from "../../../src/hosts/file/run";
+import { markerName, markerRef } from "../../../src/workbook/markers";
 import type { ChartPlan } from "../../../src/workbook/plan";
 import { cellAddress, parseAddress } from "../../../src/workbook/a1";
 import { libreOfficeOrSkip, recalcXlsx } from "../../support/libreoffice";
@@ -400,5 +402,19 @@ describe("makePortableXlsx", () => {
       }
       expect(wrong).toEqual([]);
     }, 240_000);
+  });
+});
+
+describe("the helper sheet and later review runs", () => {
+  it("a run removes its own stale sheets but keeps make-portable's helper sheet and users' sheets", () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Mine");
+    wb.addWorksheet("Review - Gone");
+    wb.addWorksheet(HELPER_SHEET).getCell("A1").value = { formula: "1+1", result: 2 };
+    wb.definedNames.add(markerRef("Review - Gone"), markerName("review:E-999"));
+    wb.definedNames.add(markerRef(HELPER_SHEET), HELPER_MARKER);
+    removeStaleGeneratedSheets(wb, { sheets: [], lang: "en-US" });
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Mine", HELPER_SHEET]);
+    expect((wb.definedNames.model as { name: string }[]).map((n) => n.name)).toEqual([HELPER_MARKER]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rawCell, readWorkbookFromExcel } from "../../../src/hosts/office/read";
+import { markerName, sheetOfMarkerRef } from "../../../src/workbook/markers";
 import { renderPlanInExcel } from "../../../src/hosts/office/render";
 import { isFormula, isStyled, type CellPlan } from "../../../src/workbook/plan";
 import { FakeExcel, installOfficeRequirements } from "../../support/fake-excel";
@@ -33,6 +34,10 @@ describe("readWorkbookFromExcel", () => {
     expect(fake.syncs - before).toBe(2);
     expect(raw.sheets.map((s) => s.name)).toEqual(["Sheet1", "Scorecard", "Dashboard"]);
     expect(raw.sheets[0]).toEqual({ name: "Sheet1", rows: [] });
+    // The generated sheets' markers come with the same two syncs.
+    expect(raw.definedNames?.map((n) => [n.name, sheetOfMarkerRef(n.ref)])).toEqual(
+      plan.sheets.filter((s) => s.generated).map((s) => [markerName(s.kind), s.name]),
+    );
 
     const scorecard = raw.sheets[1];
     expect(scorecard.origin).toEqual({ row: 1, col: 1 });
