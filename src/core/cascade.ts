@@ -233,7 +233,14 @@ export function cascadeGoals(model: Model): CascadeResult {
     const people = staff.get(position.id) ?? [];
     const positionFte = people.reduce((sum, e) => sum + e.fte, 0);
     const goal = kpi.goalId === undefined ? undefined : goals.get(kpi.goalId);
+    // People of the position with the same fte carry the same part: worked out once per fte.
+    const partOf = new Map<number, ReturnType<typeof employeePart>>();
     for (const employee of people) {
+      let part = partOf.get(employee.fte);
+      if (part === undefined) {
+        part = employeePart(kpi, row.share, employee.fte, positionFte);
+        partOf.set(employee.fte, part);
+      }
       rows.push({
         goalId: kpi.goalId,
         goal: goal?.goal,
@@ -243,7 +250,9 @@ export function cascadeGoals(model: Model): CascadeResult {
         department: position.department,
         employeeId: employee.id,
         employeeName: employee.name,
-        ...employeePart(kpi, row.share, employee.fte, positionFte),
+        target: part.target,
+        threshold: part.threshold,
+        stretch: part.stretch,
         weight: row.weight,
         direction: kpi.direction,
         aggregation: kpi.aggregation,

@@ -4,7 +4,7 @@
  * honours, improvement rows, department completion, and the incentive totals. Layout and
  * hosts only present these numbers.
  */
-import type { Model, Employee, SourceRef, ModelIssue } from "./model";
+import type { Actual, Model, Employee, SourceRef, ModelIssue } from "./model";
 import type { Direction, Aggregation, Relationship } from "./vocabulary";
 import { cascadeGoals } from "./cascade";
 import { scoreKpi, employeeKpiScore } from "./scoring";
@@ -137,7 +137,13 @@ export function evaluateCycle(model: Model): CycleResult {
   const positions = new Map(model.positions.map((p) => [p.id, p]));
   const byId = new Map(model.employees.map((e) => [e.id, e]));
   const kpiById = new Map(model.kpis.map((k) => [k.id, k]));
-  const actualOf = new Map(model.actuals.map((a) => [`${a.employeeId}\u0000${a.kpiId}`, a]));
+  // Actuals by employee, then KPI (a later row replaces an earlier one).
+  const actualsOf = new Map<string, Map<string, Actual>>();
+  for (const a of model.actuals) {
+    let byKpi = actualsOf.get(a.employeeId);
+    if (byKpi === undefined) actualsOf.set(a.employeeId, (byKpi = new Map()));
+    byKpi.set(a.kpiId, a);
+  }
   const departmentOf = (e: Employee) => positions.get(e.positionId)?.department ?? "";
 
   // KPI scores per employee × KPI, from the cascaded targets.
@@ -146,7 +152,7 @@ export function evaluateCycle(model: Model): CycleResult {
   for (const row of cascade.rows) {
     const kpi = kpiById.get(row.kpiId);
     if (!kpi) continue;
-    const a = actualOf.get(`${row.employeeId}\u0000${row.kpiId}`);
+    const a = actualsOf.get(row.employeeId)?.get(row.kpiId);
     const curve = {
       target: row.target,
       direction: kpi.direction,
@@ -298,6 +304,9 @@ export function evaluateCycle(model: Model): CycleResult {
 
   // Improvement rows: every KPI scoring below threshold_score.
   const improvements: ImprovementRow[] = [];
+  // The same due date for every row: worked out at the first.
+  let due: { date: string | undefined } | undefined;
+  const improvementDue = () => (due ??= { date: s.periodEnd ? addDays(s.periodEnd, 30) : undefined }).date;
   for (const k of kpis) {
     if (k.score === null || k.score >= s.thresholdScore) continue;
     const gap =
@@ -308,7 +317,7 @@ export function evaluateCycle(model: Model): CycleResult {
       gap,
       score: k.score,
       ownerId: byId.get(k.employeeId)?.managerId,
-      due: s.periodEnd ? addDays(s.periodEnd, 30) : undefined,
+      due: improvementDue(),
     });
   }
 
@@ -397,7 +406,20 @@ export function planCycleTasks(model: Model): TaskPlan | null {
   if (!s.periodStart || !s.periodEnd) return null;
   const departments = new Map(model.positions.map((p) => [p.id, p.department]));
   return planTasks(
-    model.tasks.map((task) => ({ ...task, taskId: task.id })),
+    model.tasks.map((task) => ({
+      taskId: task.id,
+      name: task.name,
+      importance: task.importance,
+      urgency: task.urgency,
+      effortHours: task.effortHours,
+      skill: task.skill,
+      skillLevel: task.skillLevel,
+      department: task.department,
+      due: task.due,
+      earliestStart: task.earliestStart,
+      project: task.project,
+      assignee: task.assignee,
+    })),
     model.employees.map((e) => ({
       employeeId: e.id,
       department: departments.get(e.positionId) ?? "",

@@ -49,7 +49,8 @@ export function pow10(n: number): bigint {
  */
 export function commonScale(xs: number[]): { ints: bigint[]; exp: number } {
   const decimals = xs.map(toDecimal);
-  const exp = Math.min(0, ...decimals.map((d) => d.exp));
+  // Folded, not spread: a company's worth of amounts would overflow the call stack.
+  const exp = decimals.reduce((least, d) => Math.min(least, d.exp), 0);
   return { ints: decimals.map((d) => d.units * pow10(d.exp - exp)), exp };
 }
 

@@ -35,7 +35,7 @@ function tableNumber(x: unknown): number | undefined {
 /** Rows of [key, value] from a range: 2 columns (an entry per row) or 2 rows (an entry per column). */
 function rangePairs(range: unknown[][], what: string): [unknown, unknown][] {
   const rows = range.filter((row) => Array.isArray(row) && !row.every(isBlank));
-  const width = Math.max(0, ...rows.map((row) => row.length));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   const byRow = rows.map((row): [unknown, unknown] => [row[0], row[1]]);
   const byColumn = rows.length === 2 ? rows[0].map((key, i): [unknown, unknown] => [key, rows[1][i]]) : [];
   // A 2×2 range reads either way: take the one whose values are numbers.

@@ -6,11 +6,24 @@
 
 /** NFKC folds full-width letters and digits to ASCII; then lower case without white space. */
 export function normalizeWord(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "");
+  let word = normalizedWords.get(text);
+  if (word === undefined) {
+    word = text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "");
+    if (normalizedWords.size >= NORMALIZED_WORDS_KEPT) normalizedWords.clear();
+    normalizedWords.set(text, word);
+  }
+  return word;
 }
+
+/**
+ * Words already normalised, by the text typed: a workbook repeats a few words (departments,
+ * skills, relationships, headers) in thousands of rows. Bounded, since texts are user input.
+ */
+const normalizedWords = new Map<string, string>();
+const NORMALIZED_WORDS_KEPT = 10_000;
 
 export const DIRECTIONS = ["higher", "lower", "binary"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -65,12 +78,25 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
  * is both a relationship and a data source; the caller's `values` decides which.
  */
 export function matchWord<T extends string>(text: string, values: readonly T[]): T | undefined {
-  const typed = normalizeWord(text);
-  for (const value of values) {
-    if (normalizeWord(value) === typed) return value;
-    if ((SYNONYMS[value] ?? []).some((w) => normalizeWord(w) === typed)) return value;
+  return wordsOf(values).get(normalizeWord(text)) as T | undefined;
+}
+
+/** Per list of values, each accepted word (normalised) → the first value in the list it names. */
+const wordTables = new WeakMap<readonly string[], Map<string, string>>();
+
+function wordsOf(values: readonly string[]): Map<string, string> {
+  let table = wordTables.get(values);
+  if (table === undefined) {
+    table = new Map();
+    for (const value of values) {
+      for (const word of [value, ...(SYNONYMS[value] ?? [])]) {
+        const key = normalizeWord(word);
+        if (!table.has(key)) table.set(key, value);
+      }
+    }
+    wordTables.set(values, table);
   }
-  return undefined;
+  return table;
 }
 
 /** The word a template in `lang` writes for a canonical value. */

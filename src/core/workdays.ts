@@ -16,6 +16,23 @@ const MS_PER_DAY = 86_400_000;
  * @example dayNumber("1970-01-02") // 1
  */
 export function dayNumber(date: string): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const day = parseDayNumber(date);
+  if (dayNumbers.size >= DATES_KEPT) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
+}
+
+/**
+ * Dates already converted, both ways: a plan converts the same few hundred dates for every
+ * task. Bounded, since dates are user input.
+ */
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, string>();
+const DATES_KEPT = 4096;
+
+function parseDayNumber(date: string): number {
   const match = ISO_DATE.exec(date);
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -31,7 +48,13 @@ export function dayNumber(date: string): number {
 
 /** The ISO date of a day number; inverse of `dayNumber`. */
 export function isoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoDates.size >= DATES_KEPT) isoDates.clear();
+    isoDates.set(day, date);
+  }
+  return date;
 }
 
 /** True for a well-formed, existing ISO date. */

@@ -29,12 +29,20 @@ export function columnNumber(letters: string): number {
 
 /** A 1-based column number to letters: 28 → `AB`. */
 export function columnLetters(col: number): string {
+  // Plans write a column's letters on every row: each column's are worked out once.
+  const known = Number.isInteger(col) && col > 0 && col <= MAX_COLUMN ? lettersOf[col] : undefined;
+  if (known !== undefined) return known;
   let letters = "";
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
+  if (Number.isInteger(col) && col > 0 && col <= MAX_COLUMN) lettersOf[col] = letters;
   return letters;
 }
+
+/** Excel's last column (XFD). */
+const MAX_COLUMN = 16384;
+const lettersOf: string[] = [];
 
 /**
  * Parses a cell or rectangular range reference, or returns undefined for anything else

@@ -5,6 +5,7 @@
  */
 import { toFraction } from "../core/percent";
 import { matchWord } from "../core/vocabulary";
+import { normalizeId } from "../core/tasks/ids";
 import type { MessageParams } from "../core/errors";
 import { isRawError, RawCell } from "./raw";
 
@@ -190,7 +191,7 @@ export function parseId(cell: RawCell): Parsed<string> {
   const error = excelError<string>(cell);
   if (error) return error;
   if (typeof cell === "number") return good(String(cell));
-  if (typeof cell === "string") return good(cell.normalize("NFKC").trim());
+  if (typeof cell === "string") return good(normalizeId(cell));
   return bad("cell_not_id", { value: displayCell(cell) });
 }
 

@@ -31,7 +31,7 @@ export function localToday(now: Date = new Date()): string {
 
 /** The language a workbook speaks: zh-CN when its input sheets are named in Chinese. */
 export function detectLang(raw: RawWorkbook): Lang {
-  return readWorkbook(raw).lang;
+  return readWorkbook(raw, { rows: false }).lang;
 }
 
 /**

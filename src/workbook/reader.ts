@@ -165,7 +165,7 @@ function lastHeaderColumn(sheet: RawSheet, row: number, area: Area): number {
  * Reads one input sheet: the best-matching Excel table if the sheet has tables that name
  * its columns, else the plain used range.
  */
-export function readSheet(sheet: RawSheet, def: SheetDef, chineseName = false): ReadSheet {
+export function readSheet(sheet: RawSheet, def: SheetDef, chineseName = false, withRows = true): ReadSheet {
   let choice: { area: Area; header?: HeaderChoice } | undefined;
   for (const table of sheet.tables ?? []) {
     const area = tableArea(table.ref);
@@ -186,12 +186,15 @@ export function readSheet(sheet: RawSheet, def: SheetDef, chineseName = false): 
   const { area, header } = choice;
   const columns = header?.columns ?? {};
   const rows: SheetRow[] = [];
-  if (header) {
+  if (header && withRows) {
+    const found = Object.entries(columns);
+    const origin = sheet.origin ?? { row: 1, col: 1 };
     for (let row = header.row + 1; row <= area.bottom; row++) {
+      const rawRow = sheet.rows[row - origin.row];
       const cells: Record<string, RawCell> = {};
       let blankRow = true;
-      for (const [key, col] of Object.entries(columns)) {
-        const cell = cellAt(sheet, row, col);
+      for (const [key, col] of found) {
+        const cell = rawRow?.[col - origin.col] ?? null;
         cells[key] = cell;
         if (!isBlankCell(cell)) blankRow = false;
       }
@@ -212,9 +215,10 @@ export function readSheet(sheet: RawSheet, def: SheetDef, chineseName = false): 
 
 /**
  * Finds and reads every input sheet. The language is Chinese when more input sheets are
- * named in Chinese than in English.
+ * named in Chinese than in English. Without `rows`, only the sheets and their headers are
+ * read (enough for the language and for locating problems).
  */
-export function readWorkbook(raw: RawWorkbook): ReadWorkbook {
+export function readWorkbook(raw: RawWorkbook, opts: { rows?: boolean } = {}): ReadWorkbook {
   const sheets: Partial<Record<InputSheetKey, ReadSheet>> = {};
   const missingSheets: SheetDef[] = [];
   let chinese = 0;
@@ -225,7 +229,7 @@ export function readWorkbook(raw: RawWorkbook): ReadWorkbook {
       if (def.required) missingSheets.push(def);
       continue;
     }
-    sheets[def.key] = readSheet(found.sheet, def, found.chinese);
+    sheets[def.key] = readSheet(found.sheet, def, found.chinese, opts.rows ?? true);
     if (found.chinese) chinese++;
     else english++;
   }

@@ -125,13 +125,49 @@ class Findings {
   }
 }
 
+/** Values by employee and KPI id, without making a key text per pair (there is one per actual). */
+class PairMap<V> {
+  private readonly byFirst = new Map<string, Map<string, V>>();
+
+  get(first: string, second: string): V | undefined {
+    return this.byFirst.get(first)?.get(second);
+  }
+
+  has(first: string, second: string): boolean {
+    return this.byFirst.get(first)?.has(second) ?? false;
+  }
+
+  set(first: string, second: string, value: V): void {
+    let inner = this.byFirst.get(first);
+    if (inner === undefined) this.byFirst.set(first, (inner = new Map()));
+    inner.set(second, value);
+  }
+}
+
 /** The typed cells of one data row. */
 interface TypedRow {
   row: number;
   values: Record<string, string | number | undefined>;
   raw: Record<string, RawCell>;
   /** Columns whose cell could not be read (already reported). */
-  failed: Set<string>;
+  failed: FailedColumns;
+}
+
+/** The columns of a row that failed; most rows have none, so the set is only made for the first. */
+class FailedColumns {
+  private columns?: Set<string>;
+
+  add(column: string): void {
+    (this.columns ??= new Set()).add(column);
+  }
+
+  has(column: string): boolean {
+    return this.columns?.has(column) ?? false;
+  }
+
+  get size(): number {
+    return this.columns?.size ?? 0;
+  }
 }
 
 function parseByKind(cell: RawCell, column: ColumnDef, sheet: ReadSheet): Parsed<string | number> {
@@ -158,7 +194,7 @@ function parseByKind(cell: RawCell, column: ColumnDef, sheet: ReadSheet): Parsed
 function typeRows(sheet: ReadSheet | undefined, f: Findings): TypedRow[] {
   if (!sheet) return [];
   return sheet.rows.map(({ row, cells }) => {
-    const typed: TypedRow = { row, values: {}, raw: cells, failed: new Set() };
+    const typed: TypedRow = { row, values: {}, raw: cells, failed: new FailedColumns() };
     for (const column of sheet.def.columns) {
       if (sheet.columns[column.key] === undefined) continue;
       const cell = cells[column.key] ?? null;
@@ -198,15 +234,17 @@ interface Limit {
 function checkLimit(f: Findings, sheet: ReadSheet, row: TypedRow, column: string, limit: Limit): void {
   const value = num(row, column);
   if (value === undefined) return;
-  const shown = displayCell(row.raw[column] ?? null);
   let code: string | undefined;
-  let params: MessageParams = { value: shown };
+  let range: { min: number; max: number } | undefined;
   if (limit.positive && !(value > 0)) code = "value_not_positive";
   else if (limit.max !== undefined && limit.min !== undefined && (value < limit.min || value > limit.max)) {
     code = "value_out_of_range";
-    params = { value: shown, min: limit.min, max: limit.max };
+    range = { min: limit.min, max: limit.max };
   } else if (limit.min === 0 && value < 0) code = "value_negative";
   if (!code) return;
+  // The cell as typed is only needed for the message.
+  const shown = displayCell(row.raw[column] ?? null);
+  let params: MessageParams = range ? { value: shown, ...range } : { value: shown };
   if (limit.code) {
     code = limit.code;
     params = { ...params, [limit.param ?? "value"]: value };
@@ -630,13 +668,12 @@ function buildTasks(f: Findings, { sheet, rows }: Sheets[string]): Task[] {
 function buildActuals(f: Findings, { sheet, rows }: Sheets[string]): Actual[] {
   if (!sheet) return [];
   const actuals: Actual[] = [];
-  const first = new Map<string, number>();
+  const first = new PairMap<number>();
   for (const r of rows) {
     const employeeId = str(r, "employee_id");
     const kpiId = str(r, "kpi_id");
     if (employeeId === undefined || kpiId === undefined) continue;
-    const pair = `${employeeId}\u0000${kpiId}`;
-    const seen = first.get(pair);
+    const seen = first.get(employeeId, kpiId);
     if (seen !== undefined) {
       f.at(sheet, r.row, "kpi_id", "actual_duplicate", {
         employee: employeeId,
@@ -645,7 +682,7 @@ function buildActuals(f: Findings, { sheet, rows }: Sheets[string]): Actual[] {
       });
       continue;
     }
-    first.set(pair, r.row);
+    first.set(employeeId, kpiId, r.row);
     const actual = num(r, "actual");
     if (actual === undefined) continue;
     actuals.push({
@@ -741,17 +778,22 @@ function checkReferences(
 }
 
 /** The Actuals cell a missing actual points at: its blank cell, else the first free row. */
-function missingActualCell(
-  f: Findings,
-  sheet: ReadSheet,
-  rows: TypedRow[],
-  employeeId: string,
-  kpiId: string,
-) {
-  const row = rows.find((r) => str(r, "employee_id") === employeeId && str(r, "kpi_id") === kpiId);
-  if (row) return f.cellOf(sheet, row.row, "actual");
-  const lastRow = Math.max(sheet.headerRow ?? 0, ...rows.map((r) => r.row));
-  return f.cellOf(sheet, lastRow + 1, "employee_id");
+function missingActualCells(f: Findings, sheet: ReadSheet, rows: TypedRow[]) {
+  // The first row of each employee × KPI, and the last row, found once for all missing actuals.
+  const firstRow = new PairMap<TypedRow>();
+  let lastRow = sheet.headerRow ?? 0;
+  for (const r of rows) {
+    if (r.row > lastRow) lastRow = r.row;
+    const employeeId = str(r, "employee_id");
+    const kpiId = str(r, "kpi_id");
+    if (employeeId === undefined || kpiId === undefined) continue;
+    if (!firstRow.has(employeeId, kpiId)) firstRow.set(employeeId, kpiId, r);
+  }
+  return (employeeId: string, kpiId: string): string => {
+    const row = firstRow.get(employeeId, kpiId);
+    if (row) return f.cellOf(sheet, row.row, "actual");
+    return f.cellOf(sheet, lastRow + 1, "employee_id");
+  };
 }
 
 /**
@@ -842,7 +884,9 @@ export function validateWorkbook(raw: RawWorkbook, opts: ValidateOptions): Valid
  * issue without a row points at A1 of the Settings sheet, where the cycle's rules live.
  */
 export function locateIssues(raw: RawWorkbook, issues: readonly ModelIssue[], lang: Lang): Problem[] {
-  const read = readWorkbook(raw);
+  if (issues.length === 0) return [];
+  // Locating needs the sheets' names and header columns, not their rows.
+  const read = readWorkbook(raw, { rows: false });
   const f = new Findings(lang, read);
   for (const issue of issues) f.locate(issue);
   return f.problems;
@@ -907,13 +951,14 @@ function checkUnassignedActuals(
   goals: GoalRow[],
 ): void {
   const sheet = actualsSheet.sheet!;
-  const carried = new Set(goals.map((g) => `${g.employeeId}\u0000${g.kpiId}`));
+  const carried = new PairMap<true>();
+  for (const g of goals) carried.set(g.employeeId, g.kpiId, true);
   const employees = new Set(model.employees.map((e) => e.id));
   const kpis = new Set(model.kpis.map((k) => k.id));
   for (const a of model.actuals) {
     // Unknown ids were reported as such.
     if (!employees.has(a.employeeId) || !kpis.has(a.kpiId)) continue;
-    if (carried.has(`${a.employeeId}\u0000${a.kpiId}`)) continue;
+    if (carried.has(a.employeeId, a.kpiId)) continue;
     f.at(
       sheet,
       a.source.row,
@@ -934,13 +979,15 @@ function checkMissingActuals(
 ): void {
   const sheet = actualsSheet.sheet!;
   // A pair whose actual cell is bad was reported there already.
-  const present = new Set(model.actuals.map((a) => `${a.employeeId}\u0000${a.kpiId}`));
+  const present = new PairMap<true>();
+  for (const a of model.actuals) present.set(a.employeeId, a.kpiId, true);
   for (const r of actualsSheet.rows) {
-    if (r.failed.has("actual")) present.add(`${str(r, "employee_id")}\u0000${str(r, "kpi_id")}`);
+    if (r.failed.has("actual")) present.set(String(str(r, "employee_id")), String(str(r, "kpi_id")), true);
   }
+  const cellOf = missingActualCells(f, sheet, actualsSheet.rows);
   for (const goal of goals) {
-    if (present.has(`${goal.employeeId}\u0000${goal.kpiId}`)) continue;
-    const cell = missingActualCell(f, sheet, actualsSheet.rows, goal.employeeId, goal.kpiId);
+    if (present.has(goal.employeeId, goal.kpiId)) continue;
+    const cell = cellOf(goal.employeeId, goal.kpiId);
     f.add(sheet.name, cell, "actual_missing", {
       employee: goal.employeeId,
       name: goal.employeeName,

@@ -73,7 +73,9 @@ export function departmentKpiRows(rows: readonly PersonKpiRow[]): DepartmentKpiR
   const groups = new Map<string, PersonKpiRow[]>();
   for (const row of rows) {
     const key = `${row.department}\u0000${row.kpiId}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
   }
   return [...groups.values()].map((people) => {
     const { department, kpiId, aggregation, direction } = people[0];
@@ -113,7 +115,9 @@ export function departmentCompletion(rows: readonly DepartmentKpiRow[]): Complet
       actual,
       met: actual !== null && isTargetMet(actual, row.target, row.direction),
     };
-    byDepartment.set(row.department, [...(byDepartment.get(row.department) ?? []), result]);
+    const list = byDepartment.get(row.department);
+    if (list) list.push(result);
+    else byDepartment.set(row.department, [result]);
     all.push(result);
   }
   return {

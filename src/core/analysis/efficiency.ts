@@ -53,7 +53,11 @@ export function efficiencySummary(
   lowerIsBetter: ReadonlySet<string> = new Set(),
 ): EfficiencyMetricSummary[] {
   const byMetric = new Map<string, EfficiencyRow[]>();
-  for (const row of rows) byMetric.set(row.metric, [...(byMetric.get(row.metric) ?? []), row]);
+  for (const row of rows) {
+    const list = byMetric.get(row.metric);
+    if (list) list.push(row);
+    else byMetric.set(row.metric, [row]);
+  }
   return [...byMetric].map(([metric, metricRows]) => {
     const beforeMean = mean(metricRows.map((r) => r.before)) as number;
     const afterMean = mean(metricRows.map((r) => r.after)) as number;

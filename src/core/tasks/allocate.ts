@@ -7,6 +7,7 @@
 import type { MessageParams } from "../errors";
 import { normalizeWord } from "../vocabulary";
 import { countWorkingDays } from "../workdays";
+import { MinHeap } from "./heap";
 import { compareIds, idMatchKey, textOrNull } from "./ids";
 import { orderTasks, taskQuadrant } from "./order";
 import { checkPerson, checkTask, fteOf, resolvePlanSettings } from "./settings";
@@ -59,10 +60,13 @@ interface Desk {
   capacity: number;
   hours: number;
   tasks: number;
+  /** The candidate pools the person sits in, with their place in each pool's order of preference. */
+  seats: { group: CapacityGroup; rank: number }[];
 }
 
-/** The people allowed to take a task, or why there is nobody. */
-type Candidates = { desks: Desk[]; reason?: undefined } | { desks: []; reason: UnassignedReason };
+/** Why nobody can take the tasks of one need (department, skill, level). */
+type Shortfall =
+  { code: "no_people" | "no_department" | "no_skill" } | { code: "no_skill_level"; best: number };
 
 function requiredLevel(task: TaskInput): number {
   // A blank skill_level asks for the skill at any level; levels start at 1.
@@ -71,83 +75,189 @@ function requiredLevel(task: TaskInput): number {
 
 /**
  * Filters by department (when the task names one), then by skill and level. The first
- * filter that leaves nobody gives the reason, so the message points at what to change.
+ * filter that leaves nobody gives the shortfall, so the message points at what to change.
  */
-function findCandidates(task: TaskInput, desks: readonly Desk[]): Candidates {
-  const taskId = task.taskId;
-  if (desks.length === 0) return { desks: [], reason: { code: "no_people", params: { taskId } } };
+function findCandidates(task: TaskInput, desks: readonly Desk[]): Desk[] | Shortfall {
+  if (desks.length === 0) return { code: "no_people" };
   let pool = [...desks];
   const department = textOrNull(task.department);
   if (department !== null) {
     const wanted = normalizeWord(department);
     pool = pool.filter((d) => d.department === wanted);
-    if (pool.length === 0) {
-      return { desks: [], reason: { code: "no_department", params: { taskId, department } } };
-    }
+    if (pool.length === 0) return { code: "no_department" };
   }
   const skill = textOrNull(task.skill);
-  if (skill === null) return { desks: pool };
+  if (skill === null) return pool;
   const key = normalizeWord(skill);
   const skilled = pool.filter((d) => d.skills.has(key));
-  const where: MessageParams = department === null ? {} : { department };
-  if (skilled.length === 0) {
-    return { desks: [], reason: { code: "no_skill", params: { taskId, skill, ...where } } };
-  }
+  if (skilled.length === 0) return { code: "no_skill" };
   const level = requiredLevel(task);
   const qualified = skilled.filter((d) => (d.skills.get(key) ?? 0) >= level);
   if (qualified.length === 0) {
-    const best = Math.max(...skilled.map((d) => d.skills.get(key) ?? 0));
-    return {
-      desks: [],
-      reason: { code: "no_skill_level", params: { taskId, skill, level, best, ...where } },
-    };
+    const best = skilled.reduce((most, d) => Math.max(most, d.skills.get(key) ?? 0), -Infinity);
+    return { code: "no_skill_level", best };
   }
-  return { desks: qualified };
+  return qualified;
+}
+
+/** The reason a task stays unassigned, naming the task, department and skill as typed. */
+function reasonOf(task: TaskInput, shortfall: Shortfall): UnassignedReason {
+  const taskId = task.taskId;
+  const department = textOrNull(task.department);
+  // A skill shortfall comes only from a task naming a skill, a department one from a task naming a department.
+  const skill = textOrNull(task.skill) ?? "";
+  const where: MessageParams = department === null ? {} : { department };
+  switch (shortfall.code) {
+    case "no_people":
+      return { code: "no_people", params: { taskId } };
+    case "no_department":
+      return { code: "no_department", params: { taskId, department: department ?? "" } };
+    case "no_skill":
+      return { code: "no_skill", params: { taskId, skill, ...where } };
+    case "no_skill_level": {
+      const level = requiredLevel(task);
+      return {
+        code: "no_skill_level",
+        params: { taskId, skill, level, best: shortfall.best, ...where },
+      };
+    }
+  }
 }
 
 /**
- * Among candidates with room ((hours + effort) ≤ capacity), else among all candidates,
- * the lowest resulting load ratio; ties: higher level of the required skill, then employee_id.
- * Two passes without intermediate arrays: allocation runs once per task over every candidate.
+ * The candidates of one pool who share a capacity. For them the load ratio and whether the
+ * effort still fits only grow with the hours held, so the least loaded are those holding
+ * the fewest hours: the group keeps people in buckets by hours and the hours in a heap.
+ * A bucket holds ranks (the pool's order of preference). Hours only grow, so an entry whose
+ * person has taken more since is stale; it is dropped when met.
  */
-function chooseDesk(task: TaskInput, candidates: readonly Desk[]): { desk: Desk; overCapacity: boolean } {
-  const effort = task.effortHours;
-  const hasRoom = (d: Desk): boolean => d.hours + effort <= d.capacity + HOURS_TOLERANCE;
-  let anyRoom = false;
-  let lowest = Infinity;
-  let lowestWithRoom = Infinity;
-  for (const d of candidates) {
-    const ratio = loadRatio(d.hours + effort, d.capacity);
-    if (ratio < lowest) lowest = ratio;
-    if (hasRoom(d)) {
-      anyRoom = true;
-      if (ratio < lowestWithRoom) lowestWithRoom = ratio;
+class CapacityGroup {
+  private readonly buckets = new Map<number, MinHeap>();
+  private readonly held = new MinHeap();
+
+  constructor(
+    readonly capacity: number,
+    private readonly byRank: readonly Desk[],
+  ) {}
+
+  add(rank: number, hours: number): void {
+    let bucket = this.buckets.get(hours);
+    if (bucket === undefined) {
+      bucket = new MinHeap();
+      this.buckets.set(hours, bucket);
+      this.held.push(hours);
+    }
+    bucket.push(rank);
+  }
+
+  /** The fewest hours someone in the group holds (stale entries dropped on the way). */
+  fewestHours(): number | undefined {
+    for (;;) {
+      const hours = this.held.peek();
+      if (hours === undefined) return undefined;
+      const bucket = this.buckets.get(hours) as MinHeap;
+      while (bucket.size > 0 && this.byRank[bucket.peek() as number].hours !== hours) bucket.pop();
+      if (bucket.size > 0) return hours;
+      this.buckets.delete(hours);
+      this.held.pop();
     }
   }
-  const least = anyRoom ? lowestWithRoom : lowest;
-  const skill = textOrNull(task.skill);
-  const skillKey = skill === null ? null : normalizeWord(skill);
-  const level = (d: Desk): number => (skillKey === null ? 0 : (d.skills.get(skillKey) ?? 0));
-  let best: Desk | undefined;
-  for (const d of candidates) {
-    if (anyRoom && !hasRoom(d)) continue;
-    const ratio = loadRatio(d.hours + effort, d.capacity);
-    if (!(ratio === least || ratio - least <= HOURS_TOLERANCE)) continue;
-    // The first of the tied in (level desc, employee_id) order; earlier candidates win exact ties.
-    if (
-      best === undefined ||
-      level(d) - level(best) > 0 ||
-      (level(d) === level(best) && compareIds(d.person.employeeId, best.person.employeeId) < 0)
-    )
-      best = d;
+
+  /**
+   * The best rank among the people whose hours pass `keep`, visiting the hours held from
+   * the fewest up while `keep` holds (it must only turn false as hours grow).
+   */
+  bestRankWhile(keep: (hours: number) => boolean): number {
+    const visited: number[] = [];
+    let best = Infinity;
+    for (;;) {
+      const hours = this.fewestHours();
+      if (hours === undefined || !keep(hours)) break;
+      const rank = (this.buckets.get(hours) as MinHeap).peek() as number;
+      if (rank < best) best = rank;
+      visited.push(hours);
+      this.held.pop();
+    }
+    for (const hours of visited) this.held.push(hours);
+    return best;
   }
-  return { desk: best as Desk, overCapacity: !anyRoom };
+}
+
+/**
+ * Everyone allowed to take the tasks of one need, ready for the choice. The rank is the
+ * order of preference among equally loaded people: higher level of the required skill,
+ * then employee_id, then the order the people were given in.
+ */
+class CandidatePool {
+  private readonly byRank: Desk[];
+  private readonly groups: CapacityGroup[];
+
+  constructor(candidates: readonly Desk[], skillKey: string | null) {
+    const level = (d: Desk): number => (skillKey === null ? 0 : (d.skills.get(skillKey) ?? 0));
+    const ordered = candidates.map((desk, index) => ({ desk, index, level: level(desk) }));
+    ordered.sort(
+      (a, b) =>
+        b.level - a.level ||
+        compareIds(a.desk.person.employeeId, b.desk.person.employeeId) ||
+        a.index - b.index,
+    );
+    this.byRank = ordered.map((o) => o.desk);
+    const groups = new Map<number, CapacityGroup>();
+    this.byRank.forEach((desk, rank) => {
+      let group = groups.get(desk.capacity);
+      if (group === undefined) {
+        group = new CapacityGroup(desk.capacity, this.byRank);
+        groups.set(desk.capacity, group);
+      }
+      group.add(rank, desk.hours);
+      desk.seats.push({ group, rank });
+    });
+    this.groups = [...groups.values()];
+  }
+
+  /**
+   * Among candidates with room ((hours + effort) ≤ capacity), else among all candidates,
+   * the lowest resulting load ratio; ties (within HOURS_TOLERANCE): the best rank.
+   * Per capacity group the lowest ratio is at the fewest hours, and the people with room
+   * or tied are those with the fewest hours up to some point, so only those are visited.
+   */
+  choose(effort: number): { desk: Desk; overCapacity: boolean } {
+    const hasRoom = (hours: number, capacity: number): boolean =>
+      hours + effort <= capacity + HOURS_TOLERANCE;
+    let anyRoom = false;
+    let lowest = Infinity;
+    let lowestWithRoom = Infinity;
+    for (const group of this.groups) {
+      const hours = group.fewestHours();
+      if (hours === undefined) continue;
+      const ratio = loadRatio(hours + effort, group.capacity);
+      if (ratio < lowest) lowest = ratio;
+      if (hasRoom(hours, group.capacity)) {
+        anyRoom = true;
+        if (ratio < lowestWithRoom) lowestWithRoom = ratio;
+      }
+    }
+    const least = anyRoom ? lowestWithRoom : lowest;
+    let best = Infinity;
+    for (const group of this.groups) {
+      const rank = group.bestRankWhile((hours) => {
+        if (anyRoom && !hasRoom(hours, group.capacity)) return false;
+        const ratio = loadRatio(hours + effort, group.capacity);
+        return ratio === least || ratio - least <= HOURS_TOLERANCE;
+      });
+      if (rank < best) best = rank;
+    }
+    return { desk: this.byRank[best], overCapacity: !anyRoom };
+  }
 }
 
 function take(desk: Desk, task: TaskInput): boolean {
   const overCapacity = desk.hours + task.effortHours > desk.capacity + HOURS_TOLERANCE;
+  const before = desk.hours;
   desk.hours += task.effortHours;
   desk.tasks += 1;
+  // Every pool the person sits in files them under their new hours.
+  if (desk.hours !== before) for (const seat of desk.seats) seat.group.add(seat.rank, desk.hours);
   return overCapacity;
 }
 
@@ -161,6 +271,7 @@ function openDesks(people: readonly PersonInput[], settings: ResolvedPlanSetting
       capacity: personCapacity(person, settings),
       hours: 0,
       tasks: 0,
+      seats: [],
     };
   });
 }
@@ -190,14 +301,18 @@ export function allocateTasks(
   }
 
   const allocations = new Map<TaskInput, TaskAllocation>();
-  const allocation = (
-    task: TaskInput,
-    rest: Omit<TaskAllocation, "taskId" | "quadrant">,
-  ): TaskAllocation => ({
-    taskId: task.taskId,
-    quadrant: taskQuadrant(task, resolved),
-    ...rest,
-  });
+  const allocation = (task: TaskInput, rest: Omit<TaskAllocation, "taskId" | "quadrant">): TaskAllocation => {
+    // Written out rather than spread: this runs once per task.
+    const made: TaskAllocation = {
+      taskId: task.taskId,
+      quadrant: taskQuadrant(task, resolved),
+      assignee: rest.assignee,
+      preAssigned: rest.preAssigned,
+      overCapacity: rest.overCapacity,
+    };
+    if (rest.reason !== undefined) made.reason = rest.reason;
+    return made;
+  };
 
   // Pre-assigned first, so that their hours are on the desks before anyone else is chosen.
   for (const task of ordered) {
@@ -223,39 +338,41 @@ export function allocateTasks(
 
   // Tasks asking for the same department, skill and level share their candidates: filtering
   // every person once per task would make allocation quadratic in the size of the department.
-  const candidatesByNeed = new Map<string, Candidates>();
-  const candidatesFor = (task: TaskInput): Candidates => {
+  const pools = new Map<string, CandidatePool | Shortfall>();
+  const poolFor = (task: TaskInput): CandidatePool | Shortfall => {
     const department = textOrNull(task.department);
     const skill = textOrNull(task.skill);
+    const skillKey = skill === null ? null : normalizeWord(skill);
     const need = [
       department === null ? "\u0001" : normalizeWord(department),
-      skill === null ? "\u0001" : normalizeWord(skill),
+      skillKey ?? "\u0001",
       skill === null ? 0 : requiredLevel(task),
     ].join("\u0000");
-    const known = candidatesByNeed.get(need);
-    if (known !== undefined && known.reason === undefined) return known;
-    // A reason names the task, so it is worked out for each task that has one.
-    const found = findCandidates(task, desks);
-    candidatesByNeed.set(need, found);
-    return found;
+    let pool = pools.get(need);
+    if (pool === undefined) {
+      const found = findCandidates(task, desks);
+      pool = Array.isArray(found) ? new CandidatePool(found, skillKey) : found;
+      pools.set(need, pool);
+    }
+    return pool;
   };
 
   for (const task of ordered) {
     if (allocations.has(task)) continue;
-    const candidates = candidatesFor(task);
-    if (candidates.reason !== undefined) {
+    const pool = poolFor(task);
+    if (!(pool instanceof CandidatePool)) {
       allocations.set(
         task,
         allocation(task, {
           assignee: null,
           preAssigned: false,
           overCapacity: false,
-          reason: candidates.reason,
+          reason: reasonOf(task, pool),
         }),
       );
       continue;
     }
-    const { desk, overCapacity } = chooseDesk(task, candidates.desks);
+    const { desk, overCapacity } = pool.choose(task.effortHours);
     take(desk, task);
     allocations.set(
       task,

@@ -8,7 +8,13 @@
 
 /** The id as compared: full-width folded (`Ｔ-1` → `T-1`), surrounding spaces dropped. */
 export function normalizeId(id: string): string {
-  return id.normalize("NFKC").trim();
+  // NFKC leaves ASCII as it is: most ids skip the (costly) normalisation.
+  return isAscii(id) ? id.trim() : id.normalize("NFKC").trim();
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /**
@@ -17,14 +23,26 @@ export function normalizeId(id: string): string {
  * @example ["T-2", "T-10", "T-1"].sort(compareIds) // ["T-1", "T-10", "T-2"]
  */
 export function compareIds(a: string, b: string): number {
-  const left = Array.from(normalizeId(a));
-  const right = Array.from(normalizeId(b));
-  const length = Math.min(left.length, right.length);
-  for (let i = 0; i < length; i++) {
-    const diff = (left[i].codePointAt(0) ?? 0) - (right[i].codePointAt(0) ?? 0);
-    if (diff !== 0) return diff;
+  const left = normalizeId(a);
+  const right = normalizeId(b);
+  // Walk both by code point (a surrogate pair is one code point); sorts call this a lot.
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    const l = left.codePointAt(i) as number;
+    const r = right.codePointAt(j) as number;
+    if (l !== r) return l - r;
+    i += l > 0xffff ? 2 : 1;
+    j += r > 0xffff ? 2 : 1;
   }
-  return left.length - right.length;
+  return codePointCount(left, i) - codePointCount(right, j);
+}
+
+/** Code points of `text` from index `from` on. */
+function codePointCount(text: string, from: number): number {
+  let count = 0;
+  for (let i = from; i < text.length; i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1) count++;
+  return count;
 }
 
 /** Key that matches a typed id to a person: normalised and case-insensitive (`e01` finds `E01`). */

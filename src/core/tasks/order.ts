@@ -30,6 +30,31 @@ function compareDue(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
+/** What the priority order looks at in a task. */
+interface PriorityKey {
+  quadrant: Quadrant;
+  due: string | null;
+  importance: number;
+  taskId: string;
+}
+
+function priorityKey(task: TaskInput, settings: QuadrantThresholds): PriorityKey {
+  return {
+    quadrant: taskQuadrant(task, settings),
+    due: textOrNull(task.due),
+    importance: task.importance,
+    taskId: task.taskId,
+  };
+}
+
+function comparePriorityKeys(a: PriorityKey, b: PriorityKey): number {
+  if (a.quadrant !== b.quadrant) return a.quadrant < b.quadrant ? -1 : 1;
+  const due = compareDue(a.due, b.due);
+  if (due !== 0) return due;
+  if (a.importance !== b.importance) return b.importance - a.importance;
+  return compareIds(a.taskId, b.taskId);
+}
+
 /**
  * Comparator for tasks in priority order.
  *
@@ -39,18 +64,13 @@ function compareDue(a: string | null, b: string | null): number {
 export function compareTaskPriority<T extends TaskInput>(
   settings: QuadrantThresholds,
 ): (a: T, b: T) => number {
-  return (a, b) => {
-    const qa = taskQuadrant(a, settings);
-    const qb = taskQuadrant(b, settings);
-    if (qa !== qb) return qa < qb ? -1 : 1;
-    const due = compareDue(textOrNull(a.due), textOrNull(b.due));
-    if (due !== 0) return due;
-    if (a.importance !== b.importance) return b.importance - a.importance;
-    return compareIds(a.taskId, b.taskId);
-  };
+  return (a, b) => comparePriorityKeys(priorityKey(a, settings), priorityKey(b, settings));
 }
 
 /** A new array of the tasks in priority order; the input is left as is. */
 export function orderTasks<T extends TaskInput>(tasks: readonly T[], settings: QuadrantThresholds): T[] {
-  return [...tasks].sort(compareTaskPriority<T>(settings));
+  // Each task's key is worked out once, not at every comparison of the (stable) sort.
+  const keyed = tasks.map((task) => ({ task, key: priorityKey(task, settings) }));
+  keyed.sort((a, b) => comparePriorityKeys(a.key, b.key));
+  return keyed.map(({ task }) => task);
 }

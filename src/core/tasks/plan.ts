@@ -24,23 +24,38 @@ export function planTasks(
   // allocateTasks lists tasks in this same order.
   const ordered = orderTasks(tasks, resolved);
   const schedule = scheduleTasks(
-    ordered.map((task, i) => ({ ...task, assignee: allocation.tasks[i].assignee })),
+    ordered.map((task, i) => ({
+      taskId: task.taskId,
+      effortHours: task.effortHours,
+      due: task.due,
+      earliestStart: task.earliestStart,
+      assignee: allocation.tasks[i].assignee,
+    })),
     people,
     resolved,
   );
   const planned: PlannedTask[] = ordered.map((task, i) => {
+    const allocated = allocation.tasks[i];
     const { days, start, end, atRisk } = schedule[i];
-    return {
-      ...allocation.tasks[i],
-      name: textOrNull(task.name),
-      project: textOrNull(task.project),
-      due: textOrNull(task.due),
-      effortHours: task.effortHours,
-      days,
-      start,
-      end,
-      atRisk,
-    };
+    // The allocation's fields, then the task's and the schedule's (written out: spreading
+    // the allocation once per task was a large part of planning a big cycle).
+    const made = {
+      taskId: allocated.taskId,
+      quadrant: allocated.quadrant,
+      assignee: allocated.assignee,
+      preAssigned: allocated.preAssigned,
+      overCapacity: allocated.overCapacity,
+    } as PlannedTask;
+    if (allocated.reason !== undefined) made.reason = allocated.reason;
+    made.name = textOrNull(task.name);
+    made.project = textOrNull(task.project);
+    made.due = textOrNull(task.due);
+    made.effortHours = task.effortHours;
+    made.days = days;
+    made.start = start;
+    made.end = end;
+    made.atRisk = atRisk;
+    return made;
   });
   return {
     settings: resolved,

@@ -16,8 +16,9 @@ import type { PersonHours, PersonLoad, WorkloadBalance, WorkloadSummary } from "
 export function workloadBalance(loads: readonly number[]): WorkloadBalance {
   if (loads.length === 0)
     return { maxLoad: null, minLoad: null, maxMinRatio: null, coefficientOfVariation: null };
-  const maxLoad = Math.max(...loads);
-  const minLoad = Math.min(...loads);
+  // Folded, not spread: spreading a very large team into Math.max overflows the call stack.
+  const maxLoad = loads.reduce((max, l) => Math.max(max, l), -Infinity);
+  const minLoad = loads.reduce((min, l) => Math.min(min, l), Infinity);
   const mean = loads.reduce((sum, l) => sum + l, 0) / loads.length;
   const variance = loads.reduce((sum, l) => sum + (l - mean) ** 2, 0) / loads.length;
   return {

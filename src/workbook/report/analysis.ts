@@ -60,7 +60,16 @@ export function analysisFigures(ctx: ReportContext): AnalysisFigures {
   );
   const departmentOf = new Map(result.employees.map((e) => [e.id, e.department]));
   const completion = departmentCompletion(
-    departmentKpiRows(result.kpis.map((k) => ({ ...k, department: departmentOf.get(k.employeeId) ?? "" }))),
+    departmentKpiRows(
+      result.kpis.map((k) => ({
+        department: departmentOf.get(k.employeeId) ?? "",
+        kpiId: k.kpiId,
+        aggregation: k.aggregation,
+        direction: k.direction,
+        target: k.target,
+        actual: k.actual,
+      })),
+    ),
   );
   return {
     survey,

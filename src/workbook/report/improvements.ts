@@ -53,7 +53,13 @@ export function improvementsSheet(ctx: ReportContext): SheetPlan {
   // Rows users edited before stay, even when their KPI has recovered since.
   const keys = [...current.keys()];
   for (const key of ctx.edits.improvements.keys()) if (!current.has(key)) keys.push(key);
-  const scoreOf = new Map(result.kpis.map((k) => [improvementKey(k.employeeId, k.kpiId), k.score]));
+  // Scores by employee, then KPI (a later row replaces an earlier one), without a key text per KPI row.
+  const scoresOf = new Map<string, Map<string, number | null>>();
+  for (const k of result.kpis) {
+    let byKpi = scoresOf.get(k.employeeId);
+    if (byKpi === undefined) scoresOf.set(k.employeeId, (byKpi = new Map()));
+    byKpi.set(k.kpiId, k.score);
+  }
 
   const rows: CellPlan[][] = keys.map((key) => {
     const [employeeId, kpiId] = key.split("\u0000");
@@ -68,7 +74,7 @@ export function improvementsSheet(ctx: ReportContext): SheetPlan {
       person?.name ?? "",
       kpiId,
       kpi?.name ?? kpiId,
-      orBlank(scoreOf.get(key)),
+      orBlank(scoresOf.get(employeeId)?.get(kpiId)),
       orBlank(row?.gap === null || row?.gap === undefined ? null : Math.abs(row.gap)),
       styled(
         edit.action ?? (row ? suggestedAction(ctx, row, kpi?.name ?? kpiId, kpi?.unit ?? "") : ""),

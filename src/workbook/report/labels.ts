@@ -281,6 +281,17 @@ export type Translate = (key: LabelKey, params?: Record<string, string | number>
 
 export function labels(lang: Lang): Translate {
   const i = lang === "zh-CN" ? 1 : 0;
-  return (key, params = {}) =>
+  const fill = (key: LabelKey, params: Record<string, string | number>) =>
     LABELS[key][i].replace(/\{(\w+)\}/g, (_, p: string) => (p in params ? String(params[p]) : `{${p}}`));
+  // A label without params is the same text every time, and reports ask for some on every row.
+  const plain = new Map<LabelKey, string>();
+  return (key, params) => {
+    if (params !== undefined) return fill(key, params);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = fill(key, {});
+      plain.set(key, text);
+    }
+    return text;
+  };
 }

@@ -13,7 +13,17 @@ import type { CellPlan, ConditionalFormatPlan, SheetPlan } from "../plan";
 import type { StyleName } from "../styles";
 import type { LabelKey } from "./labels";
 import type { ReportContext } from "./context";
-import { TITLE_ROWS, cellAt, orBlank, perfFormula, quoted, rectRange, styled, titleBlock } from "./common";
+import {
+  TITLE_ROWS,
+  cellAt,
+  oneText,
+  orBlank,
+  perfFormula,
+  quoted,
+  rectRange,
+  styled,
+  titleBlock,
+} from "./common";
 
 const HEADER_ROW = TITLE_ROWS + 1;
 const FIRST = HEADER_ROW + 1;
@@ -163,7 +173,7 @@ function flag(ctx: ReportContext, on: boolean, style: "bad" | "warn"): CellPlan 
 /** `CHOOSE(VALUE(RIGHT(C5,1)),"Do first",…)`: the quadrant's meaning, following the live quadrant cell. */
 function priorityCell(ctx: ReportContext, quadrantCell: string, quadrant: Quadrant): CellPlan {
   const words = QUADRANTS.map((q) => quoted(ctx.t(q))).join(",");
-  return { formula: `CHOOSE(VALUE(RIGHT(${quadrantCell},1)),${words})`, result: ctx.t(quadrant) };
+  return { formula: oneText`CHOOSE(VALUE(RIGHT(${quadrantCell},1)),${words})`, result: ctx.t(quadrant) };
 }
 
 function taskRow(

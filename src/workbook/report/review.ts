@@ -6,7 +6,7 @@
  */
 import type { CellPlan, SheetPlan } from "../plan";
 import type { RawWorkbook } from "../raw";
-import type { EmployeeResult } from "../../core/cycle";
+import type { EmployeeResult, KpiResult } from "../../core/cycle";
 import { displayCell, isBlankCell } from "../cells";
 import { normalizeWord } from "../../core/vocabulary";
 import type { ReportContext } from "./context";
@@ -26,6 +26,23 @@ const GROUP_LABEL: Record<string, LabelKey> = {
   others: "others",
 };
 
+/** Each employee's KPI rows in cycle order, worked out once per list of results (one form per employee). */
+const kpisByEmployee = new WeakMap<readonly KpiResult[], Map<string, KpiResult[]>>();
+
+function kpisOf(kpis: readonly KpiResult[], employeeId: string): KpiResult[] {
+  let byEmployee = kpisByEmployee.get(kpis);
+  if (byEmployee === undefined) {
+    byEmployee = new Map();
+    for (const k of kpis) {
+      const list = byEmployee.get(k.employeeId);
+      if (list) list.push(k);
+      else byEmployee.set(k.employeeId, [k]);
+    }
+    kpisByEmployee.set(kpis, byEmployee);
+  }
+  return byEmployee.get(employeeId) ?? [];
+}
+
 /**
  * `personal`: the form goes into a file for the employee alone (per-employee export), so it
  * names nobody else — not even the manager.
@@ -33,7 +50,7 @@ const GROUP_LABEL: Record<string, LabelKey> = {
 export function reviewSheet(ctx: ReportContext, e: EmployeeResult, personal = false): SheetPlan {
   const { t, model, result } = ctx;
   const s = model.settings;
-  const kpis = result.kpis.filter((k) => k.employeeId === e.id);
+  const kpis = kpisOf(result.kpis, e.id);
   const blocks: SheetPlan["blocks"] = [];
   const merges: string[] = [];
   const period = s.periodStart && s.periodEnd ? ` · ${s.periodStart} – ${s.periodEnd}` : "";

@@ -11,6 +11,7 @@ import {
   TITLE_ROWS,
   cellAt,
   columnRange,
+  oneText,
   perfFormula,
   quoted,
   rectRange,
@@ -217,14 +218,14 @@ export function scorecardSheet(ctx: ReportContext): SheetPlan {
       e.kpiScore === null
         ? null
         : {
-            formula: `SUMPRODUCT((${ids}=${me})*${weights}*${scores})/SUMPRODUCT((${ids}=${me})*ISNUMBER(${scores})*${weights})`,
+            formula: oneText`SUMPRODUCT((${ids}=${me})*${weights}*${scores})/SUMPRODUCT((${ids}=${me})*ISNUMBER(${scores})*${weights})`,
             result: e.kpiScore,
           };
     let final: CellPlan = null;
     if (e.finalScore !== null && e.kpiScore !== null) {
       final =
         e.feedbackScore === null
-          ? { formula: `ROUND(${kpiCell},2)`, result: e.finalScore }
+          ? { formula: oneText`ROUND(${kpiCell},2)`, result: e.finalScore }
           : perfFormula(
               "FINAL",
               [kpiCell, fbCell, String(s.kpiWeight), String(s.feedbackWeight)],
@@ -234,7 +235,7 @@ export function scorecardSheet(ctx: ReportContext): SheetPlan {
       final = e.finalScore;
     }
     const rank: CellPlan =
-      e.rank === null ? null : { formula: `RANK(${finalCell},${finals})`, result: e.rank };
+      e.rank === null ? null : { formula: oneText`RANK(${finalCell},${finals})`, result: e.rank };
     const grade: CellPlan =
       e.grade === null
         ? null

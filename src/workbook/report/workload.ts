@@ -3,12 +3,22 @@
  * how even the loads are, the Eisenhower matrix of the tasks, the project leads, and a bar
  * chart of the loads. Formulas carry the engine's values as their cached results.
  */
-import type { PersonLoad, Quadrant, TaskPlan } from "../../core/tasks";
+import type { PersonLoad, PlannedTask, Quadrant, TaskPlan } from "../../core/tasks";
 import { normalizeWord } from "../../core/vocabulary";
 import type { BlockPlan, CellPlan, ChartPlan, FormulaValue, SheetPlan } from "../plan";
 import type { StyleName } from "../styles";
 import type { ReportContext } from "./context";
-import { TITLE_ROWS, cellAt, columnRange, orBlank, quoted, rectRange, styled, titleBlock } from "./common";
+import {
+  TITLE_ROWS,
+  cellAt,
+  columnRange,
+  oneText,
+  orBlank,
+  quoted,
+  rectRange,
+  styled,
+  titleBlock,
+} from "./common";
 import { PLAN, PLAN_FIRST_ROW, emptyTaskSheet } from "./plan-sheet";
 
 const HEADER_ROW = TITLE_ROWS + 1;
@@ -35,24 +45,42 @@ const QUADRANT_STYLES: Record<Quadrant, StyleName> = { Q1: "bad", Q2: "good", Q3
 
 /** `IF(F5>0,E5/F5,"")`: hours / capacity, blank when there is no capacity (as the engine's null). */
 function loadFormula(hoursCell: string, capacityCell: string, result: number | null): FormulaValue {
-  return { formula: `IF(${capacityCell}>0,${hoursCell}/${capacityCell},"")`, result: result ?? "" };
+  return { formula: oneText`IF(${capacityCell}>0,${hoursCell}/${capacityCell},"")`, result: result ?? "" };
 }
 
-function personRow(ctx: ReportContext, person: PersonLoad, row: number, over: boolean): CellPlan[] {
-  const employee = ctx.model.employees.find((e) => e.id === person.employeeId);
-  const department = ctx.result.employees.find((e) => e.id === person.employeeId)?.department;
+/** The first employee (model) and employee result of each id, as `find` over the lists would give. */
+interface People {
+  names: Map<string, string>;
+  departments: Map<string, string>;
+}
+
+function firstById<T extends { id: string }, V>(items: readonly T[], value: (item: T) => V): Map<string, V> {
+  const map = new Map<string, V>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, value(item));
+  return map;
+}
+
+function personRow(
+  ctx: ReportContext,
+  people: People,
+  person: PersonLoad,
+  row: number,
+  over: boolean,
+): CellPlan[] {
+  const name = people.names.get(person.employeeId);
+  const department = people.departments.get(person.employeeId);
   const hours = cellAt(row, WORKLOAD.hours);
   const capacity = cellAt(row, WORKLOAD.capacity);
   return [
     person.employeeId,
-    orBlank(employee?.name),
+    orBlank(name),
     orBlank(department),
     person.tasks,
     person.hours,
     person.capacity,
     loadFormula(hours, capacity, person.load),
     {
-      formula: `IF(${hours}>${capacity}+${HOURS_TOLERANCE},${quoted(ctx.t("yes"))},"")`,
+      formula: oneText`IF(${hours}>${capacity}+${HOURS_TOLERANCE},${quoted(ctx.t("yes"))},"")`,
       result: over ? ctx.t("yes") : "",
     },
   ];
@@ -117,9 +145,17 @@ function matrixRows(ctx: ReportContext, plan: TaskPlan): CellPlan[][] {
 /** Project, lead id and name, the lead's hours in it, and the project's tasks and total effort. */
 function projectRows(ctx: ReportContext, plan: TaskPlan): CellPlan[][] {
   const names = new Map(ctx.model.employees.map((e) => [e.id, e.name]));
+  // The tasks of each project (names compared as typed names), in plan order.
+  const tasksOf = new Map<string, PlannedTask[]>();
+  for (const task of plan.tasks) {
+    if (task.project === null) continue;
+    const key = normalizeWord(task.project);
+    const list = tasksOf.get(key);
+    if (list) list.push(task);
+    else tasksOf.set(key, [task]);
+  }
   return plan.projects.map((p) => {
-    const key = normalizeWord(p.project);
-    const tasks = plan.tasks.filter((task) => task.project !== null && normalizeWord(task.project) === key);
+    const tasks = tasksOf.get(normalizeWord(p.project)) ?? [];
     return [
       p.project,
       orBlank(p.lead),
@@ -160,7 +196,11 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
     t("overCapacity"),
   ];
   const columnStyles: StyleName[] = ["id", "text", "text", "integer", "number", "number", "percent1", "text"];
-  const rows = people.map((p, i) => personRow(ctx, p, FIRST + i, overPeople.has(p.employeeId)));
+  const known: People = {
+    names: firstById(model.employees, (e) => e.name),
+    departments: firstById(ctx.result.employees, (e) => e.department),
+  };
+  const rows = people.map((p, i) => personRow(ctx, known, p, FIRST + i, overPeople.has(p.employeeId)));
   const totalRow = last + 1;
   const sum = (col: number, value: number): CellPlan => ({
     formula: `SUM(${rectRange(FIRST, col, last, col)})`,
@@ -247,7 +287,7 @@ export function workloadSheet(ctx: ReportContext): SheetPlan {
         name: t("load"),
         categories: {
           ref: columnRange(name, WORKLOAD.name, FIRST, last),
-          cache: people.map((p) => model.employees.find((e) => e.id === p.employeeId)?.name ?? p.employeeId),
+          cache: people.map((p) => known.names.get(p.employeeId) ?? p.employeeId),
         },
         values: {
           ref: columnRange(name, WORKLOAD.load, FIRST, last),
