@@ -7,7 +7,8 @@
  *
  * Options: --sizes 1000,10000 (default 1000,10000,50000), --floor-sizes (default 1000,10000),
  * --office-sizes (default 100,10000), --no-doc (print only), --timeout-min (per child, default 30),
- * --heap-mb (V8 heap cap of each child, default 6144).
+ * --heap-mb (V8 heap cap of each child, default 6144), --from-last (no measuring: rewrite
+ * docs/PERFORMANCE.md from the last run's figures, e.g. after editing bench/notes.md).
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -78,7 +79,17 @@ function machine() {
   };
 }
 
+/** `--from-last`: writes docs/PERFORMANCE.md again from the last run's figures (after editing notes.md). */
+function fromLast() {
+  const report = JSON.parse(fs.readFileSync(path.join(CACHE, "last.json"), "utf8"));
+  const text = render(report);
+  process.stdout.write(text.table + "\n");
+  fs.writeFileSync(path.join(ROOT, "docs", "PERFORMANCE.md"), document(report, text));
+  log("wrote docs/PERFORMANCE.md from " + path.join(CACHE, "last.json"));
+}
+
 function main() {
+  if (process.argv.includes("--from-last")) return fromLast();
   fs.mkdirSync(CACHE, { recursive: true });
   const rows = [];
   for (const n of sizes) {
@@ -90,13 +101,15 @@ function main() {
       if (made.failed) throw new Error(made.failed);
     }
     log(`perfsheet run, ${n} employees…`);
+    // The machine is shared: the load average before each run is reported with its figures.
+    const load = os.loadavg()[0];
     const run = child(["run", input, output]);
     let floor;
     if (floorSizes.includes(n) && !run.failed) {
       log(`exceljs floor, ${n} employees…`);
       floor = child(["floor", input, output, path.join(CACHE, `floor-${n}.xlsx`)]);
     }
-    rows.push({ n, inputBytes: fs.statSync(input).size, run, floor });
+    rows.push({ n, inputBytes: fs.statSync(input).size, load, run, floor });
   }
   log("PERF.SCORE over 100k rows…");
   const score = child(["score", "100000", "9"]);
@@ -117,12 +130,13 @@ const verdict = (ok) => (ok === undefined ? "—" : ok ? "yes" : "NO");
 
 function render(report) {
   const lines = [
-    "| employees | input | end to end | read | compute | write sheets | save + charts | peak RSS | exceljs floor (read + write) | ratio | targets met |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|",
+    "| employees | input | load (1 min) | end to end | read | compute | write sheets | charts + package | peak RSS | exceljs floor (read + write) | ratio | targets met |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|",
   ];
-  for (const { n, inputBytes, run, floor } of report.rows) {
+  for (const { n, inputBytes, load, run, floor } of report.rows) {
+    const loadText = load === undefined ? "—" : load.toFixed(2);
     if (run.failed) {
-      lines.push(`| ${n} | ${mb(inputBytes / 1e6)} | ${run.failed} | | | | | | | | NO |`);
+      lines.push(`| ${n} | ${mb(inputBytes / 1e6)} | ${loadText} | ${run.failed} | | | | | | | | NO |`);
       continue;
     }
     const st = run.stages;
@@ -135,6 +149,7 @@ function render(report) {
       [
         n,
         mb(inputBytes / 1e6),
+        loadText,
         seconds(run.ms),
         seconds(st["reading the workbook"]),
         seconds(st["computing scores, grades and bonuses"]),
@@ -211,7 +226,12 @@ in bench/notes.md and appended here.
   (8 actuals rows), 6 raters each (6 feedback rows), 3 tasks each, one efficiency row each; it
   validates with no warnings. Input written with exceljs's streaming writer.
 - **end to end**: \`perfsheet run INPUT -o OUTPUT\` through the CLI's own entry point, in a child
-  process; stages are the CLI's progress steps; peak RSS is the child's \`maxRSS\`.
+  process; stages are the CLI's progress steps; peak RSS is the child's \`maxRSS\`. The CLI
+  streams (hosts/file/stream): a scan of the package's XML into the RawWorkbook (read), the
+  engine and the plan (compute), the generated sheets written as XML from the plan and deflated
+  by zlib part by part while the input's parts are copied compressed (write sheets), then the
+  charts, styles, workbook part and content types (charts + package).
+- **load (1 min)**: the machine's load average just before the run (2 cores, shared).
 - **exceljs floor**: in another child, exceljs's streaming reader visits every cell of the same
   input, and its streaming writer writes an output of the same shape (same sheets, rows, columns,
   cells, values and formulas, no styles). Target: end to end ≤ 1.5 × floor at 10k employees.

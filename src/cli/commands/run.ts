@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { formatMessage } from "../../core/messages";
-import { runWorkbookFile } from "../../hosts/file/run";
+import { fileTarget, runWorkbookStreaming } from "../../hosts/file/stream/run-stream";
 import { WorkbookFileError } from "../../hosts/file/read-xlsx";
 import { formatProblem } from "../../workbook/problems";
 import type { Lang } from "../../workbook/schema";
@@ -14,7 +14,11 @@ import { stderrProgress } from "../progress";
 
 const USAGE = "run FILE -o OUT.xlsx [--json SUMMARY.json]  generate the review workbook";
 
-/** Runs the cycle on `bytes` and writes OUT (and the summary). Shared with `demo`. */
+/**
+ * Runs the cycle on `bytes` and writes OUT (and the summary). Shared with `demo`. The review
+ * workbook is streamed to OUT (hosts/file/stream): the input's parts copied as they are, the
+ * generated sheets written from the plan; OUT appears only once complete.
+ */
 export async function runToFiles(
   bytes: Uint8Array,
   out: string,
@@ -22,13 +26,12 @@ export async function runToFiles(
   io: CliIo,
   opts: { lang?: Lang; today?: string } = {},
 ): Promise<number> {
-  const outcome = await runWorkbookFile(bytes, { ...opts, onProgress: stderrProgress(io) });
+  const outcome = runWorkbookStreaming(bytes, fileTarget(out), { ...opts, onProgress: stderrProgress(io) });
   if (!outcome.ok) {
     for (const p of outcome.problems) io.err(formatProblem(p));
     return 1;
   }
   for (const p of outcome.run.problems) io.err(formatProblem(p));
-  await writeFile(out, outcome.xlsx);
   if (json) await writeFile(json, JSON.stringify(outcome.run.summary, null, 2) + "\n");
   const s = outcome.run.summary;
   io.err(

@@ -33,7 +33,22 @@ export async function loadWorkbook(
   } catch (e) {
     throw new WorkbookFileError("unreadable", name, (e as Error).message);
   }
+  giveTablesAStyle(workbook);
   return workbook;
+}
+
+/**
+ * A table without `<tableStyleInfo>` (LibreOffice and some other programs write none) loads
+ * with no style, and exceljs then fails when it saves the workbook. Such a table gets the
+ * plain look it had: no style name, no stripes.
+ */
+function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    // getTables() gives Table objects; the type definitions say otherwise.
+    for (const table of ws.getTables() as unknown as { table?: ExcelJS.TableProperties }[]) {
+      if (table.table && !table.table.style) table.table.style = { showRowStripes: false };
+    }
+  }
 }
 
 /**

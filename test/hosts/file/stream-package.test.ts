@@ -1,0 +1,144 @@
+/**
+ * The streaming package writer on hand-made packages and plans: a bare package without a styles
+ * part, a list too long to be inline (the hidden lists sheet), notes, tables, merges, unlocked
+ * ranges, print titles, and a marker left dangling by a user who deleted its sheet.
+ */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { XlsxPackage } from "../../../src/hosts/file/stream/package";
+import { writeReviewPackage } from "../../../src/hosts/file/stream/write-package";
+import { ZipReader, ZipWriter } from "../../../src/hosts/file/stream/zip";
+import { LISTS_SHEET } from "../../../src/hosts/file/render-xlsx";
+import type { WorkbookPlan } from "../../../src/workbook/plan";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A minimal package: one sheet "Data" with A1 = 1, no styles, no shared strings. */
+function barePackage(definedNames = ""): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new ZipWriter((c) => chunks.push(Uint8Array.from(c)));
+  zip.add(
+    "[Content_Types].xml",
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      "</Types>",
+  );
+  zip.add(
+    "_rels/.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.add(
+    "xl/workbook.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets>${definedNames}</workbook>`,
+  );
+  zip.add(
+    "xl/_rels/workbook.xml.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  );
+  zip.add(
+    "xl/worksheets/sheet1.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+  );
+  zip.finish();
+  return Buffer.concat(chunks);
+}
+
+function write(input: Uint8Array, plan: WorkbookPlan): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  writeReviewPackage(new XlsxPackage(new ZipReader(input)), plan, (c) => chunks.push(Uint8Array.from(c)));
+  return Buffer.concat(chunks);
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+const LONG = Array.from({ length: 60 }, (_, i) => `Choice number ${i + 1}`);
+
+const PLAN: WorkbookPlan = {
+  lang: "en-US",
+  sheets: [
+    {
+      name: "Report & more",
+      kind: "report",
+      generated: true,
+      blocks: [
+        {
+          at: "A1",
+          headerStyle: "header",
+          rows: [
+            ["Name", "Score", "When", "Pick"],
+            ["Ann <a>", { formula: "1+1", result: 2 }, { date: "2026-07-01" }, { value: null, input: true }],
+            ["Bob", { value: 0.5, style: "percent" }, null, { value: "x", style: "input", input: true }],
+          ],
+        },
+        { at: "A6", rows: [[{ value: "A merged note", style: "note" }]] },
+      ],
+      merges: ["A6:D7"],
+      tables: [{ name: "PerfReport", ref: "A1:D3" }],
+      dataValidations: [{ ref: "D2:D3", type: "list", values: LONG }],
+      notes: [{ cell: "B1", text: "How the score is made" }],
+      protect: { unlocked: ["C2:C3"] },
+      freeze: { rows: 1, cols: 1 },
+      print: { orientation: "landscape", fitToWidth: true, titleRows: "1:1" },
+      columns: [{ width: 20 }, { width: 12 }, { hidden: true }],
+      rowHeights: { 6: 30 },
+      tabColor: "1F4E79",
+    },
+  ],
+};
+
+describe("writeReviewPackage on a bare package", () => {
+  it("writes a workbook exceljs reads back, with a styles part, the lists sheet and its parts", async () => {
+    const wb = await load(write(barePackage(), PLAN));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Data", "Report & more", LISTS_SHEET]);
+    expect(wb.getWorksheet("Data")!.getCell("A1").value).toBe(1);
+    const ws = wb.getWorksheet("Report & more")!;
+    expect(ws.getCell("A2").value).toBe("Ann <a>");
+    expect(ws.getCell("B2").value).toEqual({ formula: "1+1", result: 2 });
+    expect(ws.getCell("C2").value).toEqual(new Date(Date.UTC(2026, 6, 1)));
+    expect(ws.getCell("C2").numFmt).toBe("yyyy-mm-dd");
+    expect(ws.getCell("B3").numFmt).toBe("0%");
+    expect(ws.getCell("A1").font.bold).toBe(true);
+    expect(ws.getCell("A1").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FF1F4E79" } });
+    expect(ws.getCell("D2").protection?.locked).toBe(false);
+    expect(ws.getCell("C3").protection?.locked).toBe(false);
+    expect(ws.getCell("A2").protection?.locked).not.toBe(false);
+    expect(ws.getCell("B7").font?.italic).toBe(true); // a merge's cells take its top-left cell's format
+    expect((ws.model as unknown as { merges: string[] }).merges).toEqual(["A6:D7"]);
+    expect(ws.getTables().length).toBe(1);
+    expect(ws.getCell("B1").note).toBe("How the score is made");
+    expect(ws.getColumn(3).hidden).toBe(true);
+    expect(ws.getRow(6).height).toBe(30);
+    expect(ws.pageSetup.printTitlesRow).toBe("1:1");
+    const validations = (ws as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation } })
+      .dataValidations;
+    const dv = validations.find("D2");
+    expect(dv.formulae).toEqual([`'${LISTS_SHEET}'!$A$1:$A$60`]);
+    const lists = wb.getWorksheet(LISTS_SHEET)!;
+    expect(lists.state).toBe("hidden");
+    expect(lists.getCell("A60").value).toBe("Choice number 60");
+    const markers = (wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => n.name).sort();
+    expect(markers).toEqual(["PerfSheet.lists", "PerfSheet.report"]);
+  });
+
+  it("replaces a marker its user left dangling instead of writing a second of the same name", async () => {
+    const dangling =
+      "<definedNames><definedName name=\"PerfSheet.report\">'Gone'!$A$1</definedName></definedNames>";
+    const bytes = write(barePackage(dangling), PLAN);
+    const workbookXml = new ZipReader(bytes).readText("xl/workbook.xml")!;
+    expect(workbookXml.match(/name="PerfSheet\.report"/g)?.length).toBe(1);
+    expect(workbookXml).toContain("&apos;Report &amp; more&apos;!$A$1");
+    // Running again on the output replaces the sheets in place.
+    const again = await load(write(bytes, PLAN));
+    expect(again.worksheets.map((w) => w.name)).toEqual(["Data", "Report & more", LISTS_SHEET]);
+  });
+});
