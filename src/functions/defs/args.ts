@@ -109,14 +109,19 @@ export function elementwise(
   names: string[],
   compute: (cells: Scalar[]) => Scalar,
 ): Scalar | ResultCell[][] {
-  const ranges = args.map((arg) => (isMatrix(arg) && !isOmitted(arg) ? arg : undefined));
-  const anyRange = args.some(isMatrix);
-  let shape: { rows: number; cols: number; from: string } | undefined;
-  ranges.forEach((range, i) => {
-    if (!range || (range.length === 1 && range[0].length === 1)) return;
-    const rows = range.length;
-    const cols = Math.max(...range.map((row) => row.length));
-    if (!shape) shape = { rows, cols, from: names[i] };
+  let shape: { rows: number; cols: number } | undefined;
+  // Each argument as a fixed value (a single value, a 1×1 or an omitted range) or a range.
+  const fixed: Scalar[] = [];
+  const ranges: (Matrix | undefined)[] = [];
+  args.forEach((arg, i) => {
+    const single = !isMatrix(arg) || (arg.length === 1 && arg[0].length === 1);
+    fixed.push(!isMatrix(arg) ? (arg ?? null) : single ? arg[0][0] : null);
+    ranges.push(single || !isMatrix(arg) ? undefined : arg);
+    if (single || !isMatrix(arg) || isOmitted(arg)) return;
+    const rows = arg.length;
+    let cols = 0;
+    for (const row of arg) if (row.length > cols) cols = row.length;
+    if (!shape) shape = { rows, cols };
     else if (shape.rows !== rows || shape.cols !== cols) {
       throw invalid("shape_mismatch", {
         what: names[i],
@@ -127,17 +132,22 @@ export function elementwise(
       });
     }
   });
-  const cellAt = (i: number, r: number, c: number): Scalar => {
-    const arg = args[i];
-    if (!isMatrix(arg)) return arg ?? null;
-    if (arg.length === 1 && arg[0].length === 1) return arg[0][0];
-    return arg[r]?.[c] ?? null;
-  };
-  if (!anyRange) return compute(args.map((_, i) => cellAt(i, 0, 0)));
+  if (!args.some(isMatrix)) return compute(fixed);
   const { rows, cols } = shape ?? { rows: 1, cols: 1 };
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => tryCell(() => compute(args.map((_, i) => cellAt(i, r, c))))),
-  );
+  const result: ResultCell[][] = new Array<ResultCell[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const line = new Array<ResultCell>(cols);
+    for (let c = 0; c < cols; c++) {
+      const cells = fixed.slice();
+      for (let i = 0; i < ranges.length; i++) {
+        const range = ranges[i];
+        if (range) cells[i] = range[r]?.[c] ?? null;
+      }
+      line[c] = tryCell(() => compute(cells));
+    }
+    result[r] = line;
+  }
+  return result;
 }
 
 /** The cells of a spilled argument row by row; a single value is a 1×1 range. */
