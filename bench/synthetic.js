@@ -15,6 +15,7 @@ const ExcelJS = require("exceljs");
 const BUILD = path.join(__dirname, "..", "build", "node");
 const { templatePlan } = require(path.join(BUILD, "workbook", "template"));
 const { INPUT_SHEETS } = require(path.join(BUILD, "workbook", "schema"));
+const { seededRandom } = require(path.join(BUILD, "core", "random"));
 const { cellParts, isDate, isFormula } = require(path.join(BUILD, "workbook", "plan"));
 
 const TEAMS = 10;
@@ -28,18 +29,6 @@ const TEAM_SKILLS = [
 ];
 const PERIOD_START = "2026-07-01";
 const PERIOD_END = "2026-12-31";
-
-/** Mulberry32, as in the sample: the same numbers on every run. */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Eight department KPIs; every position carries all eight (weights total 100%). */
 const KPIS = [

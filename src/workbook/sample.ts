@@ -8,6 +8,7 @@
  * (`higher`, `peer`, `before`); the template writes each in the workbook's language.
  */
 import { employeePart } from "../core/cascade";
+import { seededRandom } from "../core/random";
 import type { PlainValue } from "./plan";
 import type { InputSheetKey, Lang } from "./schema";
 
@@ -18,18 +19,6 @@ export interface SampleData {
   /** Settings values by key; keys not given keep their defaults. */
   settings: Record<string, PlainValue>;
   rows: Partial<Record<Exclude<InputSheetKey, "settings">, SampleRow[]>>;
-}
-
-/** Mulberry32: a small seeded generator, so the sample is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const round = (x: number, decimals: number): number => {

@@ -13,20 +13,10 @@ import { resolvePlanSettings } from "../../../src/core/tasks/settings";
 import { skillIndex } from "../../../src/core/tasks/skills";
 import type { PersonInput, TaskInput } from "../../../src/core/tasks/types";
 import { normalizeWord } from "../../../src/core/vocabulary";
+import { seededRandom as seeded } from "../../../src/core/random";
 
 const settings = resolvePlanSettings({ periodStart: "2025-03-03", periodEnd: "2025-03-31" });
 const TOLERANCE = 1e-9;
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The choice of a person as a scan over everyone, for each task in priority order. */
 function referenceAssignees(tasks: TaskInput[], people: PersonInput[]): (string | null)[] {

@@ -7,6 +7,7 @@
 import { describe, it, expect } from "vitest";
 import { allocateTasks } from "../../../src/core/tasks/allocate";
 import type { PersonInput, TaskInput } from "../../../src/core/tasks/types";
+import { seededRandom as seeded } from "../../../src/core/random";
 
 // 21 working days: Mon 2025-03-03 to Mon 2025-03-31.
 const settings = { periodStart: "2025-03-03", periodEnd: "2025-03-31" };
@@ -17,18 +18,6 @@ const WORKING_DAYS = 21;
  */
 const WORST_BOUND = 2.5;
 const MEAN_BOUND = 1.08;
-
-/** Small seeded generator (mulberry32) so that every run sees the same instances. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Instance {
   people: (PersonInput & { skills: Record<string, number> })[];
