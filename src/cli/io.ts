@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { formatMessage } from "../core/messages";
 
 /** The CLI's connection to the outside, passed in so commands can be tested in-process. */
 export interface CliIo {
@@ -37,5 +39,23 @@ export function parseCommandArgs<T extends Record<string, { type: "string" | "bo
     return parsed as never;
   } catch (e) {
     throw new UsageError((e as Error).message);
+  }
+}
+
+/**
+ * The bytes of an input file, or undefined after saying on stderr that it is missing or
+ * unreadable (`perfsheet COMMAND: cannot find the file …`).
+ */
+export async function readInputFile(
+  command: string,
+  file: string,
+  io: CliIo,
+): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file_not_found" : "file_unreadable";
+    io.err(`perfsheet ${command}: ${formatMessage(code, { file })}`);
+    return undefined;
   }
 }

@@ -4,11 +4,11 @@
  * were rewritten and lists the ones left as they were. Exit 0 when written, 1 when FILE
  * cannot be read, 2 for bad usage.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { formatMessage } from "../../core/messages";
 import { makePortableXlsx } from "../../hosts/file/portable";
 import { WorkbookFileError } from "../../hosts/file/read-xlsx";
-import { parseCommandArgs, UsageError, type CliCommand } from "../io";
+import { parseCommandArgs, readInputFile, UsageError, type CliCommand } from "../io";
 
 const USAGE = "portable FILE -o OUT.xlsx  replace PERF formulas by native Excel formulas";
 
@@ -27,14 +27,8 @@ export const portableCommand: CliCommand = {
     }
     const file = parsed.positionals[0];
     const out = parsed.values.output;
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file_not_found" : "file_unreadable";
-      io.err(`perfsheet portable: ${formatMessage(code, { file })}`);
-      return 1;
-    }
+    const bytes = await readInputFile("portable", file, io);
+    if (!bytes) return 1;
     let report;
     try {
       report = await makePortableXlsx(bytes);

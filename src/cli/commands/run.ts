@@ -3,13 +3,13 @@
  * file. The input file is only read; the review workbook (input sheets + generated sheets)
  * goes to OUT. With any validation error nothing is written and exit is 1.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { formatMessage } from "../../core/messages";
 import { fileTarget, runWorkbookStreaming } from "../../hosts/file/stream/run-stream";
 import { WorkbookFileError } from "../../hosts/file/read-xlsx";
 import { formatProblem } from "../../workbook/problems";
 import type { Lang } from "../../workbook/schema";
-import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from "../io";
+import { parseCommandArgs, readInputFile, UsageError, type CliCommand, type CliIo } from "../io";
 import { stderrProgress } from "../progress";
 
 const USAGE = "run FILE -o OUT.xlsx [--json SUMMARY.json]  generate the review workbook";
@@ -62,14 +62,8 @@ export const runCommand: CliCommand = {
       return 2;
     }
     const file = parsed.positionals[0];
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file_not_found" : "file_unreadable";
-      io.err(`perfsheet run: ${formatMessage(code, { file })}`);
-      return 1;
-    }
+    const bytes = await readInputFile("run", file, io);
+    if (!bytes) return 1;
     try {
       return await runToFiles(bytes, parsed.values.output, parsed.values.json, io, {
         today: parsed.values.today,
