@@ -130,6 +130,9 @@ describe("outside Office, on a chosen file", () => {
     const downloads: Download[] = [];
     render(<App host={createFileHost()} initialLang="zh-CN" offerDownload={(d) => downloads.push(d)} />);
     chooseFile(bytes, "mine.xlsx");
+    // Choosing a file checks it; a file without the input sheets has errors. Wait for that
+    // check to end, so its outcome does not replace the portable one.
+    await screen.findByText(/错误 [1-9]\d* 个/, undefined, { timeout: 20_000 });
     fireEvent.click(screen.getByRole("tab", { name: /报告/ }));
     const button = screen.getByRole("button", { name: "转为可移植工作簿" });
     await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false), { timeout: 20_000 });
