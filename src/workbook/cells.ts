@@ -132,6 +132,22 @@ export function dateToIso(date: Date): string {
 }
 
 /**
+ * Excel's serial number (1900 date system) of an ISO date; the inverse of serialToIso. Serials
+ * from 61 (1900-03-01) on count days from 1899-12-30.
+ *
+ * @example isoToSerial("2024-01-01") // 45292
+ */
+export function isoToSerial(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: "${iso}"`);
+  const serial = Math.round(
+    (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - EXCEL_EPOCH_MS) / DAY_MS,
+  );
+  // Excel counts the fictitious 1900-02-29 (serial 60): earlier dates are one less.
+  return serial < 61 ? serial - 1 : serial;
+}
+
+/**
  * ISO date of an Excel date serial (1900 system); a time of day is dropped.
  *
  * @example serialToIso(45292) // "2024-01-01"

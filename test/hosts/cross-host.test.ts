@@ -11,7 +11,7 @@ import { sampleData } from "../../src/workbook/sample";
 import { writePlanToXlsx } from "../../src/hosts/file/render-xlsx";
 import { runWorkbookFile } from "../../src/hosts/file/run";
 import { renderPlanInExcel } from "../../src/hosts/office/render";
-import { isoToSerial } from "../../src/hosts/office/cells";
+import { isoToSerial } from "../../src/workbook/cells";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { FakeExcel, installOfficeRequirements, snapshotSheet } from "../support/fake-excel";
 

@@ -13,6 +13,7 @@ import {
   type PlainValue,
 } from "../../workbook/plan";
 import { parseAddress } from "../../workbook/a1";
+import { isoToSerial } from "../../workbook/cells";
 import { STYLES, type StyleName } from "../../workbook/styles";
 
 export type FormulaMode = "perf" | "native";
@@ -41,23 +42,6 @@ export function needsTextPrefix(text: string): boolean {
 /** Text as Excel must be given it to keep it text: with the apostrophe prefix where needed. */
 export function textInput(text: string): string {
   return text !== "" && needsTextPrefix(text) ? `'${text}` : text;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * Excel's serial number (1900 date system) of an ISO date; the inverse of serialToIso in
- * workbook/cells.ts. Serials from 61 (1900-03-01) on count days from 1899-12-30.
- *
- * @example isoToSerial("2024-01-01") // 45292
- */
-export function isoToSerial(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`not an ISO date: "${iso}"`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const serial = Math.round((ms - Date.UTC(1899, 11, 30)) / DAY_MS);
-  // Excel counts the fictitious 1900-02-29 (serial 60): earlier dates are one less.
-  return serial < 61 ? serial - 1 : serial;
 }
 
 /** The formula text written for a formula cell in the chosen mode, with its `=`. */

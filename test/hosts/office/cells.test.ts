@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   cellInput,
   groupRectangles,
-  isoToSerial,
   layoutBlock,
   needsTextPrefix,
   textInput,
@@ -10,7 +9,7 @@ import {
 import { rectText, splitSheetRef } from "../../../src/hosts/office/refs";
 import { columnWidthPoints, hexColor } from "../../../src/hosts/office/render";
 import { jsonBytes, OPERATION_BYTES, runSteps, type Step } from "../../../src/hosts/office/requests";
-import { serialToIso } from "../../../src/workbook/cells";
+import { isoToSerial, serialToIso } from "../../../src/workbook/cells";
 import { styleAt } from "../../../src/workbook/plan";
 
 describe("text that must stay text (SPEC §8)", () => {

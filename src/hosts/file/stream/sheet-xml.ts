@@ -27,6 +27,7 @@ import {
   type SheetPlan,
 } from "../../../workbook/plan";
 import type { StyleName } from "../../../workbook/styles";
+import { isoToSerial } from "../../../workbook/cells";
 import { escapeXml } from "../drawingml";
 import { inlineList } from "../render-xlsx";
 import type { StyleRegistry } from "./styles-xml";
@@ -93,13 +94,6 @@ function needsPreserve(text: string): boolean {
   return isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) || text.indexOf("\n") >= 0;
 }
 
-/** The serial number of an ISO date (1900 date system). */
-export function dateSerial(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`Not an ISO date: "${iso}"`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25569;
-}
-
 function numberXml(n: number): string {
   return Number.isFinite(n) ? String(n) : "";
 }
@@ -120,7 +114,7 @@ function cellXml(ref: string, xf: number, value: Value): string {
       return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
     }
   }
-  if (isDate(value)) return `<c r="${ref}"${s}><v>${dateSerial(value.date)}</v></c>`;
+  if (isDate(value)) return `<c r="${ref}"${s}><v>${isoToSerial(value.date)}</v></c>`;
   if (isFormula(value)) {
     const f = `<f>${xmlText(value.formula)}</f>`;
     const result = value.result;
