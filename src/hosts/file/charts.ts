@@ -7,7 +7,15 @@
  */
 import JSZip from "jszip";
 import type { ChartPlan } from "../../workbook/plan";
-import { chartAnchorXml, chartSpaceXml, drawingXml, escapeXml, NS, type ChartAnchor } from "./drawingml";
+import {
+  chartAnchorXml,
+  chartSpaceXml,
+  drawingXml,
+  escapeXml,
+  NS,
+  XML_DECLARATION,
+  type ChartAnchor,
+} from "./drawingml";
 
 /** A planned chart, optionally with data labels (the plan's chart has no such field yet). */
 /** Kept as a name for the charts this writer takes; identical to the plan's charts. */
@@ -28,8 +36,6 @@ const CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
-
-const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /**
  * CT_Worksheet's children in schema order (ECMA-376 part 1, §18.3.1.99). Excel declares a file
@@ -418,10 +424,7 @@ class Relationships {
       // A self-closed empty <Relationships/>.
       return this.text.replace(/<Relationships\b([^>]*?)\/>/, `<Relationships$1>${added}</Relationships>`);
     }
-    return (
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<Relationships xmlns="${RELS_NS}">${added}</Relationships>`
-    );
+    return XML_DECLARATION + `<Relationships xmlns="${NS.packageRels}">${added}</Relationships>`;
   }
 }
 

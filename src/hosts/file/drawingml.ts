@@ -12,9 +12,13 @@ export const NS = {
   drawing: "http://schemas.openxmlformats.org/drawingml/2006/main",
   sheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
   officeRels: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  /** A package's relationships parts (`_rels/*.rels`). */
+  packageRels: "http://schemas.openxmlformats.org/package/2006/relationships",
+  /** SpreadsheetML: workbook, worksheets, tables, styles. */
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 } as const;
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
  * Colours given to series (and pie slices) that have none, so a chart looks the same in every

@@ -28,12 +28,10 @@ import {
 } from "../../../workbook/plan";
 import type { StyleName } from "../../../workbook/styles";
 import { isoToSerial } from "../../../workbook/cells";
-import { escapeXml } from "../drawingml";
+import { escapeXml, NS, XML_DECLARATION } from "../drawingml";
 import { inlineList } from "../render-xlsx";
 import type { StyleRegistry } from "./styles-xml";
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
 const DATA_BAR_EXT = "{B025F937-C7B1-47D3-B67F-A62EFF666E3E}";
@@ -196,9 +194,7 @@ export function tableHeaderNames(plan: SheetPlan, table: NonNullable<SheetPlan["
  * @example writeSheetXml(plan, context, (piece) => part.write(piece))
  */
 export function writeSheetXml(plan: SheetPlan, ctx: SheetContext, write: (piece: string) => void): void {
-  write(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELS_NS}">`,
-  );
+  write(`${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.officeRels}">`);
   write(sheetPrXml(plan));
   write(sheetViewsXml(plan));
   write('<sheetFormatPr defaultRowHeight="15"/>');

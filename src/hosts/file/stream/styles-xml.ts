@@ -5,7 +5,7 @@
  * after them, one per distinct look, and the part is rewritten once at the end.
  */
 import { STYLES, type CellStyle, type StyleName } from "../../../workbook/styles";
-import { escapeXml } from "../drawingml";
+import { escapeXml, NS, XML_DECLARATION } from "../drawingml";
 import { attributes } from "../charts";
 
 const BORDER_COLOR = "FFBFBFBF";
@@ -33,8 +33,8 @@ interface Section {
 }
 
 const EMPTY_STYLESHEET =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  XML_DECLARATION +
+  `<styleSheet xmlns="${NS.main}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +

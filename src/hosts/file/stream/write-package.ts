@@ -17,17 +17,12 @@ import {
 } from "../../../workbook/markers";
 import { columnLetters, parseAddress, parseRange } from "../../../workbook/a1";
 import { attributes, relsPathOf, relativeTarget, resolveTarget, unescapeXml } from "../charts";
-import { chartSpaceXml, drawingXml, escapeXml, type ChartAnchor } from "../drawingml";
+import { chartSpaceXml, drawingXml, escapeXml, NS, XML_DECLARATION, type ChartAnchor } from "../drawingml";
 import { LISTS_SHEET, inlineList } from "../render-xlsx";
 import { CONTENT_TYPE, REL, XlsxPackage, type Relationship } from "./package";
 import { tableHeaderNames, writeSheetXml, type SheetRefs } from "./sheet-xml";
 import { StyleRegistry } from "./styles-xml";
 import { ZipWriter, type ZipSink } from "./zip";
-
-const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const OFFICE_RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Relationship types whose parts belong to one sheet and go with it when it is replaced. */
 const OWNED_PART =
@@ -126,7 +121,7 @@ class NewRels {
     return id;
   }
   toXml(): string {
-    return `${XML_DECLARATION}<Relationships xmlns="${RELS_NS}">${this.items.join("")}</Relationships>`;
+    return `${XML_DECLARATION}<Relationships xmlns="${NS.packageRels}">${this.items.join("")}</Relationships>`;
   }
 }
 
@@ -160,7 +155,7 @@ function notesParts(
   shapeBlock: number,
 ): { comments: string; vml: string } {
   const comments =
-    `${XML_DECLARATION}<comments xmlns="${MAIN_NS}"><authors><author>PerfSheet</author></authors><commentList>` +
+    `${XML_DECLARATION}<comments xmlns="${NS.main}"><authors><author>PerfSheet</author></authors><commentList>` +
     notes
       .map(
         (n) =>
@@ -202,7 +197,7 @@ function tableXml(id: number, table: NonNullable<SheetPlan["tables"]>[number], n
   const style = escapeXml(table.style ?? "TableStyleLight9");
   const stripes = (table.showRowStripes ?? true) ? 1 : 0;
   return (
-    `${XML_DECLARATION}<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(table.name)}" displayName="${escapeXml(table.name)}" ref="${ref}" totalsRowShown="0">` +
+    `${XML_DECLARATION}<table xmlns="${NS.main}" id="${id}" name="${escapeXml(table.name)}" displayName="${escapeXml(table.name)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/><tableColumns count="${names.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="${style}" showFirstColumn="0" showLastColumn="0" showRowStripes="${stripes}" showColumnStripes="0"/></table>`
   );
@@ -400,7 +395,7 @@ function relationshipsXml(rels: Relationship[]): string {
         `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`,
     )
     .join("");
-  return `${XML_DECLARATION}<Relationships xmlns="${RELS_NS}">${items}</Relationships>`;
+  return `${XML_DECLARATION}<Relationships xmlns="${NS.packageRels}">${items}</Relationships>`;
 }
 
 /** The workbook part with the output's sheets, defined names and a valid active tab. */
@@ -416,13 +411,13 @@ function workbookXml(
   if (!root) throw new Error("not a workbook part");
   const p = root[1] ?? "";
   let relsPrefix = [...attributes(root[0])]
-    .find(([k, v]) => v === OFFICE_RELS_NS && k.startsWith("xmlns:"))?.[0]
+    .find(([k, v]) => v === NS.officeRels && k.startsWith("xmlns:"))?.[0]
     .slice(6);
   if (relsPrefix === undefined) {
     relsPrefix = "r";
     xml =
       xml.slice(0, root.index) +
-      root[0].replace(/>$/, ` xmlns:r="${OFFICE_RELS_NS}">`) +
+      root[0].replace(/>$/, ` xmlns:r="${NS.officeRels}">`) +
       xml.slice(root.index + root[0].length);
   }
   let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
