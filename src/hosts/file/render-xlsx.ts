@@ -21,6 +21,7 @@ import {
 import { STYLES, type CellStyle, type StyleName } from "../../workbook/styles";
 import { isMarkerName, markerName, markerRef, sheetOfMarkerRef } from "../../workbook/markers";
 import { addChartsToXlsx, type SheetCharts } from "./charts";
+import { withListsSheet, type ListsSheet } from "./lists";
 
 export type { SheetCharts };
 
@@ -29,12 +30,6 @@ export type ChartPostProcessor = (
   xlsx: Uint8Array,
   charts: SheetCharts[],
 ) => Promise<Uint8Array> | Uint8Array;
-
-/** Name of the hidden sheet holding list-validation values too long for an inline list. */
-export const LISTS_SHEET = "PerfSheetLists";
-
-/** Excel refuses an inline list formula longer than 255 characters. */
-const INLINE_LIST_LIMIT = 255;
 
 const BORDER_COLOR = "FFBFBFBF";
 const DATE_FORMAT = STYLES.date.numFmt;
@@ -167,8 +162,8 @@ export function renderPlanToWorkbook(
   plan: WorkbookPlan,
   wb: ExcelJS.Workbook = new ExcelJS.Workbook(),
 ): ExcelJS.Workbook {
-  const lists = new ListValues(wb);
-  for (const sheetPlan of plan.sheets) {
+  const { sheets, lists } = withListsSheet(plan);
+  for (const sheetPlan of sheets) {
     const ws = replaceableSheet(wb, sheetPlan.name);
     renderSheet(ws, sheetPlan, lists);
     if (sheetPlan.generated) wb.definedNames.add(markerRef(sheetPlan.name), markerName(sheetPlan.kind));
@@ -239,7 +234,7 @@ function replaceableSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet
   return ws;
 }
 
-function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, lists: ListValues): void {
+function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, lists: ListsSheet): void {
   (plan.columns ?? []).forEach((c, i) => {
     const column = ws.getColumn(i + 1);
     if (c.width !== undefined) column.width = c.width;
@@ -433,47 +428,7 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormat
   });
 }
 
-/**
- * List values that do not fit an inline list go to a hidden, marked sheet, one column per list,
- * and the validation refers to that column.
- */
-class ListValues {
-  private sheet: ExcelJS.Worksheet | undefined;
-  private readonly columns = new Map<string, string>();
-
-  constructor(private readonly wb: ExcelJS.Workbook) {}
-
-  rangeFor(values: string[]): string {
-    const key = JSON.stringify(values);
-    const known = this.columns.get(key);
-    if (known) return known;
-    const ws = this.listsSheet();
-    const col = this.columns.size + 1;
-    values.forEach((v, i) => (ws.getCell(i + 1, col).value = v));
-    const letter = columnLetter(col);
-    const ref = `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
-    this.columns.set(key, ref);
-    return ref;
-  }
-
-  private listsSheet(): ExcelJS.Worksheet {
-    if (!this.sheet) {
-      this.sheet = replaceableSheet(this.wb, LISTS_SHEET);
-      this.sheet.state = "hidden";
-      this.wb.definedNames.add(markerRef(LISTS_SHEET), markerName("lists"));
-    }
-    return this.sheet;
-  }
-}
-
-/** `"a,b,c"` when Excel accepts the list inline, else undefined. */
-export function inlineList(values: string[]): string | undefined {
-  if (values.some((v) => v.includes(",") || v.includes('"'))) return undefined;
-  const formula = `"${values.join(",")}"`;
-  return formula.length < INLINE_LIST_LIMIT ? formula : undefined;
-}
-
-function addDataValidation(ws: ExcelJS.Worksheet, dv: DataValidationPlan, lists: ListValues): void {
+function addDataValidation(ws: ExcelJS.Worksheet, dv: DataValidationPlan, lists: ListsSheet): void {
   const common = {
     allowBlank: true,
     showErrorMessage: true,
@@ -486,7 +441,7 @@ function addDataValidation(ws: ExcelJS.Worksheet, dv: DataValidationPlan, lists:
       validation = {
         ...common,
         type: "list",
-        formulae: [inlineList(dv.values) ?? lists.rangeFor(dv.values)],
+        formulae: [lists.formulaFor(dv.values)],
       };
       break;
     case "whole":

@@ -4,10 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { inlineList, LISTS_SHEET } from "../../../src/hosts/file/lists";
 import {
-  LISTS_SHEET,
   columnLetter,
-  inlineList,
   parseRange,
   planCharts,
   renderPlanToWorkbook,

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { XlsxPackage } from "../../../src/hosts/file/stream/package";
 import { writeReviewPackage } from "../../../src/hosts/file/stream/write-package";
 import { ZipReader, ZipWriter } from "../../../src/hosts/file/stream/zip";
-import { LISTS_SHEET } from "../../../src/hosts/file/render-xlsx";
+import { LISTS_SHEET } from "../../../src/hosts/file/lists";
 import type { WorkbookPlan } from "../../../src/workbook/plan";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -29,7 +29,6 @@ import {
 import type { StyleName } from "../../../workbook/styles";
 import { isoToSerial } from "../../../workbook/cells";
 import { escapeXml, NS, XML_DECLARATION } from "../drawingml";
-import { inlineList } from "../render-xlsx";
 import type { StyleRegistry } from "./styles-xml";
 
 const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
@@ -47,8 +46,8 @@ export interface SheetRefs {
 /** What the serializer needs from the package beyond the plan. */
 export interface SheetContext {
   styles: StyleRegistry;
-  /** The range (on the hidden lists sheet) holding a list too long to be inline. */
-  listRange(values: string[]): string;
+  /** The formula of a list validation: inline, or a range of the hidden lists sheet. */
+  listFormula(values: string[]): string;
   refs: SheetRefs;
   /** Distinguishes the data-bar ids of this sheet from those of other sheets. */
   sheetNumber: number;
@@ -477,7 +476,7 @@ function dataValidationsXml(validations: DataValidationPlan[], ctx: SheetContext
     let formulas: string;
     switch (dv.type) {
       case "list":
-        formulas = `<formula1>${xmlText(inlineList(dv.values) ?? ctx.listRange(dv.values))}</formula1>`;
+        formulas = `<formula1>${xmlText(ctx.listFormula(dv.values))}</formula1>`;
         break;
       case "whole":
       case "decimal":

@@ -18,7 +18,7 @@ import {
 import { columnLetters, parseAddress, parseRange } from "../../../workbook/a1";
 import { attributes, relsPathOf, relativeTarget, resolveTarget, unescapeXml } from "../charts";
 import { chartSpaceXml, drawingXml, escapeXml, NS, XML_DECLARATION, type ChartAnchor } from "../drawingml";
-import { LISTS_SHEET, inlineList } from "../render-xlsx";
+import { withListsSheet } from "../lists";
 import { CONTENT_TYPE, REL, XlsxPackage, type Relationship } from "./package";
 import { tableHeaderNames, writeSheetXml, type SheetRefs } from "./sheet-xml";
 import { StyleRegistry } from "./styles-xml";
@@ -54,43 +54,6 @@ function markersBySheet(workbookXml: string): Map<string, string> {
     }
   }
   return marked;
-}
-
-/** The hidden, marked sheet holding lists too long for an inline list validation. */
-class ListsSheet {
-  private readonly columns = new Map<string, string>();
-  private readonly values: string[][] = [];
-
-  rangeFor(values: string[]): string {
-    const key = JSON.stringify(values);
-    let ref = this.columns.get(key);
-    if (ref === undefined) {
-      const letter = columnLetters(this.values.length + 1);
-      ref = `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(values.length, 1)}`;
-      this.values.push(values);
-      this.columns.set(key, ref);
-    }
-    return ref;
-  }
-
-  get needed(): boolean {
-    return this.values.length > 0;
-  }
-
-  plan(): SheetPlan {
-    const height = Math.max(...this.values.map((v) => v.length));
-    const rows = Array.from({ length: height }, (_, i) => this.values.map((v) => v[i] ?? null));
-    return { name: LISTS_SHEET, kind: "lists", generated: true, hidden: true, blocks: [{ at: "A1", rows }] };
-  }
-}
-
-/** The lists every validation of the plan needs, found before any sheet is written. */
-function listsOf(plan: WorkbookPlan): ListsSheet {
-  const lists = new ListsSheet();
-  for (const sheet of plan.sheets)
-    for (const dv of sheet.dataValidations ?? [])
-      if (dv.type === "list" && inlineList(dv.values) === undefined) lists.rangeFor(dv.values);
-  return lists;
 }
 
 /** Part names not yet taken, numbered like `xl/worksheets/sheet7.xml`. */
@@ -226,8 +189,7 @@ export function writeReviewPackage(
   sink: ZipSink,
   opts: WriteOptions = {},
 ): void {
-  const lists = listsOf(plan);
-  const planned: SheetPlan[] = lists.needed ? [...plan.sheets, lists.plan()] : [...plan.sheets];
+  const { sheets: planned, lists } = withListsSheet(plan);
   const plannedByName = new Map(planned.map((p) => [p.name.toLowerCase(), p]));
   const marked = markersBySheet(pkg.workbookXml);
 
@@ -316,7 +278,7 @@ export function writeReviewPackage(
     const writer = zip.begin(part);
     writeSheetXml(
       sheet,
-      { styles, listRange: (v) => lists.rangeFor(v), refs, sheetNumber: position + 1 },
+      { styles, listFormula: (v) => lists.formulaFor(v), refs, sheetNumber: position + 1 },
       (piece) => writer.write(piece),
     );
     writer.end();
