@@ -8,10 +8,10 @@ import type { Model } from "../core/model";
 import type { TaskPlan } from "../core/tasks";
 import { loadModel, type LoadOptions } from "./load";
 import { isMarkerName, sheetOfMarkerRef } from "./markers";
-import type { WorkbookPlan } from "./plan";
+import { buildPlan, type DeferredPlan, type WorkbookPlan } from "./plan";
 import { hasErrors, type Problem } from "./problems";
 import type { RawWorkbook } from "./raw";
-import { buildReportPlan } from "./report";
+import { deferReportPlan } from "./report";
 import { makeContext, type UserEdits } from "./report/context";
 import { readImprovementEdits } from "./report/improvements";
 import { readReviewComments } from "./report/review";
@@ -25,7 +25,10 @@ export interface CycleRun {
   model: Model;
   result: CycleResult;
   tasks: TaskPlan | null;
-  plan: WorkbookPlan;
+  /** The review workbook, each sheet built when asked (a host writing sheet by sheet). */
+  deferredPlan: DeferredPlan;
+  /** The review workbook with every sheet built, on first use. */
+  readonly plan: WorkbookPlan;
   summary: Summary;
   /** Warnings only: a run with errors stops before planning. */
   problems: Problem[];
@@ -59,7 +62,11 @@ export function readUserEdits(raw: RawWorkbook): UserEdits {
  * A planned sheet whose name is taken by a sheet without a marker would overwrite the user's
  * data: that is refused before anything is written (SPEC §8).
  */
-export function userSheetClashes(raw: RawWorkbook, plan: WorkbookPlan, lang: Lang): Problem[] {
+export function userSheetClashes(
+  raw: RawWorkbook,
+  plan: { sheets: readonly { name: string }[] },
+  lang: Lang,
+): Problem[] {
   const generated = generatedSheetNames(raw);
   const existing = new Map(raw.sheets.map((s) => [s.name.toLowerCase(), s.name]));
   return plan.sheets
@@ -117,7 +124,8 @@ function computeCycle(
  * `runCycle` for a caller that hands over its only reference to the raw workbook (`source.raw`):
  * the cells are let go once they are read (model, located issues, users' edits), before the
  * review workbook is planned, which is the largest allocation of a run (at 50,000 employees the
- * cells are about 0.5 GB). The outcome is the same as `runCycle`'s.
+ * cells are about 0.5 GB). The outcome is the same as `runCycle`'s. The plan's sheets are built
+ * when asked (`run.deferredPlan`) or all together on first use of `run.plan`.
  */
 export function runCycleReleasing(source: { raw?: RawWorkbook }, opts: LoadOptions = {}): CycleOutcome {
   if (!source.raw) throw new Error("runCycleReleasing: no raw workbook");
@@ -125,9 +133,22 @@ export function runCycleReleasing(source: { raw?: RawWorkbook }, opts: LoadOptio
   delete source.raw;
   if ("ok" in computed) return computed;
   const { lang, model, result, tasks, problems } = computed;
-  const plan = buildReportPlan(makeContext(model, result, tasks, lang, computed.edits));
-  const clashes = userSheetClashes(computed.shape, plan, lang);
+  const deferredPlan = deferReportPlan(makeContext(model, result, tasks, lang, computed.edits));
+  const clashes = userSheetClashes(computed.shape, deferredPlan, lang);
   if (clashes.length) return { ok: false, lang, problems: clashes };
   const summary = buildSummary(model.settings.cycle, result, tasks, problems);
-  return { ok: true, run: { lang, model, result, tasks, plan, summary, problems } };
+  let built: WorkbookPlan | undefined;
+  const run: CycleRun = {
+    lang,
+    model,
+    result,
+    tasks,
+    deferredPlan,
+    get plan() {
+      return (built ??= buildPlan(deferredPlan));
+    },
+    summary,
+    problems,
+  };
+  return { ok: true, run };
 }

@@ -142,6 +142,45 @@ export interface WorkbookPlan {
   lang: "en-US" | "zh-CN";
 }
 
+/**
+ * A sheet of a plan built only when a host asks for it. Its name and kind are known before
+ * (sheet order, clash checks), so a host that writes one sheet at a time (the streaming file
+ * writer) holds one sheet's plan at a time rather than the whole workbook's.
+ */
+export interface DeferredSheet {
+  name: string;
+  kind: string;
+  build(): SheetPlan;
+}
+
+export interface DeferredPlan {
+  sheets: DeferredSheet[];
+  lang: WorkbookPlan["lang"];
+}
+
+/** Builds a deferred sheet, checking that it is the sheet it said it would be. */
+export function buildSheet(deferred: DeferredSheet): SheetPlan {
+  const sheet = deferred.build();
+  if (sheet.name !== deferred.name || sheet.kind !== deferred.kind)
+    throw new Error(
+      `deferred sheet "${deferred.name}" (${deferred.kind}) built as "${sheet.name}" (${sheet.kind})`,
+    );
+  return sheet;
+}
+
+/** Every sheet of a deferred plan, built. */
+export function buildPlan(plan: DeferredPlan): WorkbookPlan {
+  return { lang: plan.lang, sheets: plan.sheets.map(buildSheet) };
+}
+
+/** A built plan as a deferred one (its sheets are already there). */
+export function deferPlan(plan: WorkbookPlan): DeferredPlan {
+  return {
+    lang: plan.lang,
+    sheets: plan.sheets.map((s) => ({ name: s.name, kind: s.kind, build: () => s })),
+  };
+}
+
 export function isFormula(v: unknown): v is FormulaValue {
   return typeof v === "object" && v !== null && "formula" in v;
 }

@@ -37,7 +37,7 @@ export async function runToFiles(
   io.err(
     formatMessage(
       "run_ok",
-      { out, employees: s.employees.length, sheets: outcome.run.plan.sheets.length },
+      { out, employees: s.employees.length, sheets: outcome.run.deferredPlan.sheets.length },
       outcome.run.lang,
     ),
   );

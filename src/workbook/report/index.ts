@@ -1,11 +1,13 @@
 /**
  * The review workbook's plan: every generated sheet, in the order HR reads them.
  */
-import type { SheetPlan, WorkbookPlan } from "../plan";
+import { buildPlan, type DeferredPlan, type DeferredSheet, type SheetPlan, type WorkbookPlan } from "../plan";
+import type { GeneratedSheetKey } from "../schema";
 import type { ReportContext } from "./context";
 import { goalsSheet } from "./goals";
 import { scorecardSheet, kpiDetailSheet } from "./scorecard";
-import { reviewSheet } from "./review";
+import { reviewKind, reviewSheet } from "./review";
+import { reviewSheetName } from "./context";
 import { improvementsSheet } from "./improvements";
 import { incentivesSheet } from "./incentives";
 import { dashboardSheet } from "./dashboard";
@@ -14,28 +16,49 @@ import { planSheet } from "./plan-sheet";
 import { workloadSheet } from "./workload";
 import { analysisSheet } from "./analysis";
 
-export function buildReportPlan(ctx: ReportContext): WorkbookPlan {
+/**
+ * The review workbook's sheets, each built when a host asks for it (the streaming writer
+ * builds, writes and lets go of one sheet at a time).
+ */
+export function deferReportPlan(ctx: ReportContext): DeferredPlan {
   const limit = ctx.model.settings.reviewLimit;
-  const reviews: SheetPlan[] = ctx.result.employees.slice(0, limit).map((e) => reviewSheet(ctx, e));
-  const scorecard = scorecardSheet(ctx);
-  if (ctx.result.employees.length > limit) {
-    const notes = scorecard.blocks[scorecard.blocks.length - 1];
-    notes.rows.push([{ value: ctx.t("reviewLimitNote", { limit }), style: "subtitle" }]);
-  }
+  const sheet = (key: GeneratedSheetKey, build: (ctx: ReportContext) => SheetPlan): DeferredSheet => ({
+    name: ctx.sheet(key),
+    kind: key,
+    build: () => build(ctx),
+  });
+  const withLimitNote = (ctx: ReportContext): SheetPlan => {
+    const scorecard = scorecardSheet(ctx);
+    if (ctx.result.employees.length > limit) {
+      const notes = scorecard.blocks[scorecard.blocks.length - 1];
+      notes.rows.push([{ value: ctx.t("reviewLimitNote", { limit }), style: "subtitle" }]);
+    }
+    return scorecard;
+  };
+  const reviews: DeferredSheet[] = ctx.result.employees.slice(0, limit).map((e) => ({
+    name: reviewSheetName(e.id, ctx.lang),
+    kind: reviewKind(e.id),
+    build: () => reviewSheet(ctx, e),
+  }));
   return {
     lang: ctx.lang,
     sheets: [
-      dashboardSheet(ctx),
-      goalsSheet(ctx),
-      planSheet(ctx),
-      workloadSheet(ctx),
-      monitorSheet(ctx),
-      scorecard,
-      kpiDetailSheet(ctx),
+      sheet("dashboard", dashboardSheet),
+      sheet("goals", goalsSheet),
+      sheet("plan", planSheet),
+      sheet("workload", workloadSheet),
+      sheet("monitor", monitorSheet),
+      sheet("scorecard", withLimitNote),
+      sheet("kpiDetail", kpiDetailSheet),
       ...reviews,
-      improvementsSheet(ctx),
-      incentivesSheet(ctx),
-      analysisSheet(ctx),
+      sheet("improvements", improvementsSheet),
+      sheet("incentives", incentivesSheet),
+      sheet("analysis", analysisSheet),
     ],
   };
+}
+
+/** The whole review workbook's plan, every sheet built. */
+export function buildReportPlan(ctx: ReportContext): WorkbookPlan {
+  return buildPlan(deferReportPlan(ctx));
 }

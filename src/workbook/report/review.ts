@@ -43,6 +43,11 @@ function kpisOf(kpis: readonly KpiResult[], employeeId: string): KpiResult[] {
   return byEmployee.get(employeeId) ?? [];
 }
 
+/** The kind (and so the marker) of an employee's review form. */
+export function reviewKind(employeeId: string): string {
+  return `review:${employeeId}`;
+}
+
 /**
  * `personal`: the form goes into a file for the employee alone (per-employee export), so it
  * names nobody else — not even the manager.
@@ -181,7 +186,7 @@ export function reviewSheet(ctx: ReportContext, e: EmployeeResult, personal = fa
 
   return {
     name: reviewSheetName(e.id, ctx.lang),
-    kind: `review:${e.id}`,
+    kind: reviewKind(e.id),
     generated: true,
     blocks,
     merges,

@@ -6,16 +6,16 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { XlsxPackage } from "../../../src/hosts/file/stream/package";
-import { writeReviewPackage } from "../../../src/hosts/file/stream/write-package";
+import { writeReviewPackage, type WriteOptions } from "../../../src/hosts/file/stream/write-package";
 import { ZipReader, ZipWriter } from "../../../src/hosts/file/stream/zip";
 import { LISTS_SHEET } from "../../../src/hosts/file/lists";
-import type { WorkbookPlan } from "../../../src/workbook/plan";
+import { deferPlan, type DeferredPlan, type SheetPlan, type WorkbookPlan } from "../../../src/workbook/plan";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** A minimal package: one sheet "Data" with A1 = 1, no styles, no shared strings. */
-function barePackage(definedNames = ""): Uint8Array {
+/** A minimal package: one sheet (default "Data") with A1 = 1, no styles, no shared strings. */
+function barePackage(definedNames = "", sheetName = "Data"): Uint8Array {
   const chunks: Uint8Array[] = [];
   const zip = new ZipWriter((c) => chunks.push(Uint8Array.from(c)));
   zip.add(
@@ -34,7 +34,7 @@ function barePackage(definedNames = ""): Uint8Array {
   );
   zip.add(
     "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets>${definedNames}</workbook>`,
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets>${definedNames}</workbook>`,
   );
   zip.add(
     "xl/_rels/workbook.xml.rels",
@@ -49,9 +49,17 @@ function barePackage(definedNames = ""): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-function write(input: Uint8Array, plan: WorkbookPlan): Uint8Array {
+function write(input: Uint8Array, plan: WorkbookPlan | DeferredPlan, opts?: WriteOptions): Uint8Array {
   const chunks: Uint8Array[] = [];
-  writeReviewPackage(new XlsxPackage(new ZipReader(input)), plan, (c) => chunks.push(Uint8Array.from(c)));
+  const deferred = plan.sheets.every((s) => "build" in s)
+    ? (plan as DeferredPlan)
+    : deferPlan(plan as WorkbookPlan);
+  writeReviewPackage(
+    new XlsxPackage(new ZipReader(input)),
+    deferred,
+    (c) => chunks.push(Uint8Array.from(c)),
+    opts,
+  );
   return Buffer.concat(chunks);
 }
 
@@ -140,5 +148,41 @@ describe("writeReviewPackage on a bare package", () => {
     // Running again on the output replaces the sheets in place.
     const again = await load(write(bytes, PLAN));
     expect(again.worksheets.map((w) => w.name)).toEqual(["Data", "Report & more", LISTS_SHEET]);
+  });
+
+  it("builds each sheet of a deferred plan once, in order, after the one before is written", async () => {
+    const events: string[] = [];
+    const sheet = (name: string, rows: number): SheetPlan => ({
+      name,
+      kind: name.toLowerCase(),
+      generated: true,
+      blocks: [{ at: "A1", rows: Array.from({ length: rows }, (_, i) => [name, i]) }],
+    });
+    const deferred: DeferredPlan = {
+      lang: "en-US",
+      sheets: [
+        { name: "First", kind: "first", build: () => (events.push("build First"), sheet("First", 3)) },
+        { name: "Second", kind: "second", build: () => (events.push("build Second"), sheet("Second", 5)) },
+      ],
+    };
+    const bytes = write(barePackage(), deferred, {
+      onSheetWritten: (cells) => events.push(`wrote ${cells}`),
+    });
+    expect(events).toEqual(["build First", "wrote 6", "build Second", "wrote 10"]);
+    const wb = await load(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Data", "First", "Second"]);
+    expect(wb.getWorksheet("Second")!.getCell("B5").value).toBe(4);
+  });
+
+  it("refuses a deferred sheet that builds as another sheet than it announced", () => {
+    const wrong: DeferredPlan = {
+      lang: "en-US",
+      sheets: [{ name: "Scorecard", kind: "scorecard", build: () => ({ ...PLAN.sheets[0] }) }],
+    };
+    expect(() => write(barePackage(), wrong)).toThrow(/deferred sheet "Scorecard" \(scorecard\) built as/);
+  });
+
+  it("never overwrites a user's sheet that has the lists sheet's name", () => {
+    expect(() => write(barePackage("", LISTS_SHEET), PLAN)).toThrow(/holds user data/);
   });
 });

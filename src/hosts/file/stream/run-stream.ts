@@ -13,6 +13,7 @@ import type { LoadOptions } from "../../../workbook/load";
 import type { Progress } from "../run";
 import type { RawWorkbook } from "../../../workbook/raw";
 import type { XlsxPackage } from "./package";
+import { collectGarbage, LARGE_SHEET_CELLS } from "./heap";
 import { readXlsxFast } from "./read-fast";
 import { writeReviewPackage } from "./write-package";
 import type { ZipSink } from "./zip";
@@ -41,14 +42,21 @@ export function runWorkbookStreaming(
   progress("read", 0, 4);
   const read: { pkg: XlsxPackage; raw?: RawWorkbook } = readXlsxFast(bytes);
   const { pkg } = read;
+  collectGarbage(); // the inflated XML the cells were read from
   progress("compute", 1, 4);
   // The cells read go once the cycle has read them, before the review workbook is planned.
   const outcome = runCycleReleasing(read, opts);
   if (!outcome.ok) return outcome;
+  collectGarbage(); // the cells, and what computing the cycle made along the way
   progress("render", 2, 4);
   const sink = target.open();
   try {
-    writeReviewPackage(pkg, outcome.run.plan, sink, { onSheetsWritten: () => progress("charts", 3, 4) });
+    writeReviewPackage(pkg, outcome.run.deferredPlan, sink, {
+      onSheetsWritten: () => progress("charts", 3, 4),
+      onSheetWritten: (cells) => {
+        if (cells >= LARGE_SHEET_CELLS) collectGarbage();
+      },
+    });
   } catch (e) {
     target.abort();
     throw e;
