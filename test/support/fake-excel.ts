@@ -261,6 +261,34 @@ const ERROR_LITERALS = [
 const DAY_MS = 86_400_000;
 
 /**
+ * An R1C1 formula as the A1 formula it is in cell (`row`, `col`): `RC[-2]` in L6 is `J6`,
+ * `R2C7` is `$G$2`. Text in quotes is kept as it is.
+ */
+export function r1c1ToA1(formula: string, row: number, col: number): string {
+  if (!formula.startsWith("=")) return formula;
+  const letters = (n: number): string => {
+    let s = "";
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    return s;
+  };
+  const axis = (spec: string | undefined, from: number): [string, number] => {
+    if (spec === undefined || spec === "") return ["", from];
+    if (spec.startsWith("[")) return ["", from + Number(spec.slice(1, -1))];
+    return ["$", Number(spec)];
+  };
+  return formula.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|(?<![A-Za-z0-9_.$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_.(])/g,
+    (whole, quoted: string | undefined, r: string | undefined, c: string | undefined) => {
+      if (quoted !== undefined) return whole;
+      const [rowMark, atRow] = axis(r, row);
+      const [colMark, atCol] = axis(c, col);
+      if (atRow < 1 || atCol < 1) throw new FakeExcelError("InvalidArgument", `${whole} leaves the sheet`);
+      return `${colMark}${letters(atCol)}${rowMark}${atRow}`;
+    },
+  );
+}
+
+/**
  * Enters one input into a cell as Excel reads typed input (a value of `values`/`formulas`).
  * `null` leaves the cell as it is; `""` empties it.
  */
@@ -991,6 +1019,17 @@ export class FakeRange extends FakeObject<RangeTarget> {
     this.writeGrid("formulas", grid, (cell, input) => enterInput(cell, input), true);
   }
 
+  /** R1C1 formulas: each is entered as the A1 formula it is in its own cell. */
+  set formulasR1C1(grid: unknown[][]) {
+    this.writeGrid(
+      "formulasR1C1",
+      grid,
+      (cell, input, row, col) =>
+        enterInput(cell, typeof input === "string" ? r1c1ToA1(input, row, col) : input),
+      true,
+    );
+  }
+
   get numberFormat(): unknown[][] {
     return this.loadedValue("numberFormat");
   }
@@ -1007,29 +1046,35 @@ export class FakeRange extends FakeObject<RangeTarget> {
     );
   }
 
-  /** A 2-D write: the grid must have the range's exact shape, as Excel requires. */
+  /**
+   * A 2-D write: the grid must have the range's exact shape, as Excel requires; or one value
+   * (not an array), which Excel enters into every cell of the range.
+   */
   private writeGrid(
     prop: string,
     grid: unknown[][],
-    enter: (cell: FakeCell, input: unknown) => void,
+    enter: (cell: FakeCell, input: unknown, row: number, col: number) => void,
     values: boolean,
   ): void {
     this.queue(`set ${prop}`, [grid], () => {
       const { sheet, rect } = this.target();
       const height = rect.bottom - rect.top + 1;
       const width = rect.right - rect.left + 1;
-      if (
-        !Array.isArray(grid) ||
-        grid.length !== height ||
-        grid.some((row) => !Array.isArray(row) || row.length !== width)
-      ) {
+      if (!Array.isArray(grid)) {
+        this.fake.checkWritable(sheet, rect, values);
+        this.fake.eachCell(sheet, rect, (cell, row, col) => enter(cell, grid, row, col));
+        return;
+      }
+      if (grid.length !== height || grid.some((row) => !Array.isArray(row) || row.length !== width)) {
         throw new FakeExcelError(
           "InvalidArgument",
           `the ${prop} array does not match the size of ${rectAddress(rect)} (${height}×${width})`,
         );
       }
       this.fake.checkWritable(sheet, rect, values);
-      this.fake.eachCell(sheet, rect, (cell, row, col) => enter(cell, grid[row - rect.top][col - rect.left]));
+      this.fake.eachCell(sheet, rect, (cell, row, col) =>
+        enter(cell, grid[row - rect.top][col - rect.left], row, col),
+      );
     });
   }
 

@@ -15,6 +15,8 @@ import {
 import { parseAddress } from "../../workbook/a1";
 import { isoToSerial } from "../../workbook/cells";
 import { STYLES, type StyleName } from "../../workbook/styles";
+import { formulaR1C1 } from "./r1c1";
+import { jsonBytes, OPERATION_BYTES } from "./requests";
 
 export type FormulaMode = "perf" | "native";
 
@@ -73,7 +75,8 @@ export interface BlockLayout {
   left: number;
   height: number;
   width: number;
-  inputs: CellInput[][];
+  /** null: the cell is left as it is by the 2-D write (a fill writes it, see `takeFills`). */
+  inputs: (CellInput | null)[][];
   numberFormats: string[][];
   styles: (StyleName | undefined)[][];
   /** Input cells, left unlocked when the sheet is protected. */
@@ -180,4 +183,63 @@ export function groupRectangles<K extends string | boolean>(
 /** Whether a grid holds anything but General (a chunk of all-General formats need not be written). */
 export function hasNumberFormats(formats: string[][]): boolean {
   return formats.some((row) => row.some((f) => f !== "General"));
+}
+
+/**
+ * A rectangle of cells that all take one input, written as one value (Excel fills every cell
+ * with it): a constant, or a formula in R1C1 form that Excel adjusts to each cell.
+ */
+export interface Fill extends KeyedRect<string> {
+  input: CellInput;
+  r1c1: boolean;
+}
+
+/**
+ * Takes out of a layout's 2-D inputs the rectangles whose cells all take the same input (a
+ * repeated constant, or a column of formulas that differ only by their row, which are the same
+ * in R1C1 form) where one value costs less payload than the cells; those cells become null in
+ * the 2-D write, which leaves them to the fill. A large block's volume then grows with its
+ * distinct data only.
+ *
+ * @example
+ * // A6:A9 all "=PERF.SCORE(B6,C6)"…"=PERF.SCORE(B9,C9)" (long enough to pay for an operation):
+ * takeFills(layout) // [{ top: 6, bottom: 9, left: 1, right: 1, input: "=PERF.SCORE(RC[1],RC[2])", r1c1: true, … }]
+ */
+export function takeFills(layout: BlockLayout): Fill[] {
+  const keys: (string | undefined)[][] = layout.inputs.map((row, r) =>
+    row.map((input, c) => {
+      if (input === null || input === "") return undefined;
+      if (typeof input === "string" && input.startsWith("=")) {
+        const r1c1 = formulaR1C1(input, layout.top + r, layout.left + c);
+        return r1c1 === undefined ? undefined : `F${r1c1}`;
+      }
+      return `V${JSON.stringify(input)}`;
+    }),
+  );
+  const fills: Fill[] = [];
+  for (const rect of groupRectangles(keys, layout.top, layout.left)) {
+    const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    const r1c1 = rect.key.startsWith("F");
+    const input: CellInput = r1c1 ? rect.key.slice(1) : (JSON.parse(rect.key.slice(1)) as CellInput);
+    const first = layout.inputs[rect.top - layout.top][rect.left - layout.left];
+    // Each cell's input becomes `null` (4 bytes) in the 2-D write; the fill is one operation.
+    if (cells * (jsonBytes(first) - jsonBytes(null)) <= OPERATION_BYTES + jsonBytes(input)) continue;
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) layout.inputs[r - layout.top][c - layout.left] = null;
+    fills.push({ ...rect, input, r1c1 });
+  }
+  return fills;
+}
+
+/**
+ * A layout's number formats as rectangles of one format each (General left out: new and
+ * cleared sheets have it), when that takes less payload than the 2-D array of formats;
+ * undefined when the array is smaller.
+ */
+export function numberFormatRects(layout: BlockLayout): KeyedRect<string>[] | undefined {
+  const rects = groupRectangles(layout.numberFormats, layout.top, layout.left).filter(
+    (r) => r.key !== "General",
+  );
+  const asRects = rects.reduce((sum, r) => sum + OPERATION_BYTES + jsonBytes(r.key), 0);
+  return asRects < jsonBytes(layout.numberFormats) ? rects : undefined;
 }

@@ -13,6 +13,9 @@
  *    only to fill a request up to `maxRequestBytes`; so the writes take
  *    ceil(estimated payload / maxRequestBytes) requests (give or take one when a small
  *    step does not fit the end of a request): forced by data volume, never by a count.
+ *    The volume is kept to a block's distinct data: a column of formulas that differ only by
+ *    row goes as one R1C1 formula, a repeated constant as one value, number formats as one
+ *    per rectangle (cells.ts `takeFills`, `numberFormatRects`).
  */
 import {
   showsLegend,
@@ -29,7 +32,10 @@ import {
   groupRectangles,
   hasNumberFormats,
   layoutBlock,
+  numberFormatRects,
+  takeFills,
   type BlockLayout,
+  type CellInput,
   type FormulaMode,
   type KeyedRect,
 } from "./cells";
@@ -190,7 +196,28 @@ function sheetSteps(
   for (const block of plan.blocks) {
     const layout = layoutBlock(block, mode);
     if (layout.height === 0 || layout.width === 0) continue;
-    steps.push(blockStep(layout, sheet));
+    const fills = takeFills(layout);
+    const formatRects = numberFormatRects(layout);
+    steps.push(blockStep(layout, sheet, formatRects === undefined));
+    for (const fill of fills) {
+      steps.push(
+        op(
+          1,
+          () => {
+            const range = sheet().getRange(rectText(fill));
+            if (fill.r1c1) range.formulasR1C1 = wholeRange(fill.input);
+            else range.formulas = wholeRange(fill.input);
+          },
+          fill.input,
+        ),
+      );
+    }
+    // Formats after values: a formula's result may set a format of its own, which the plan overrides.
+    for (const rect of formatRects ?? []) {
+      steps.push(
+        op(1, () => (sheet().getRange(rectText(rect)).numberFormat = wholeRange(rect.key)), rect.key),
+      );
+    }
     for (const rect of groupRectangles(layout.styles, layout.top, layout.left)) {
       const style: CellStyle = STYLES[rect.key];
       const count = formatOperations(style);
@@ -258,8 +285,10 @@ function sheetSteps(
  * The block's values, formulas and number formats as one 2-D write, which splits into row
  * chunks when it does not fit what is left of a request.
  */
-function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet): Step {
-  const rowBytes = layout.inputs.map((row, r) => jsonBytes(row) + jsonBytes(layout.numberFormats[r]) + 2);
+function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormats: boolean): Step {
+  const rowBytes = layout.inputs.map(
+    (row, r) => jsonBytes(row) + (withFormats ? jsonBytes(layout.numberFormats[r]) : 0) + 2,
+  );
   const rows = (start: number, end: number): Step => {
     let bytes = 2 * OPERATION_BYTES;
     for (let r = start; r < end; r++) bytes += rowBytes[r];
@@ -276,7 +305,7 @@ function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet): Step {
         const range = sheet().getRange(rectText(rect));
         range.formulas = layout.inputs.slice(start, end);
         // Formats after values: a formula's result may set a format of its own, which the plan overrides.
-        if (hasNumberFormats(formats)) range.numberFormat = formats;
+        if (withFormats && hasNumberFormats(formats)) range.numberFormat = formats;
       },
       split: (maxBytes) => {
         let cut = start;
@@ -287,6 +316,16 @@ function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet): Step {
     };
   };
   return rows(0, layout.height);
+}
+
+/**
+ * One value for every cell of a range. Office.js documents that `values`, `formulas`,
+ * `formulasR1C1` and `numberFormat` take a single value for a whole range (Excel fills each
+ * cell with it; a relative R1C1 formula adjusts to each cell), though its types declare 2-D
+ * arrays only.
+ */
+function wholeRange(input: CellInput): unknown[][] {
+  return input as unknown as unknown[][];
 }
 
 /** How many format properties a style sets besides its number format. */

@@ -1,0 +1,116 @@
+/**
+ * Formulas in R1C1 form and the fills built from them: a column of formulas that differ only by
+ * row is written as one R1C1 formula, and Excel (here the fake, which turns R1C1 back into A1
+ * on its own) must end up with exactly the formulas of the plan.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { formulaR1C1 } from "../../../src/hosts/office/r1c1";
+import { layoutBlock, takeFills } from "../../../src/hosts/office/cells";
+import { renderPlanInExcel } from "../../../src/hosts/office/render";
+import { runCycle } from "../../../src/workbook/pipeline";
+import { cellParts, isFormula } from "../../../src/workbook/plan";
+import { cellAddress, parseAddress } from "../../../src/workbook/a1";
+import { FakeExcel, installOfficeRequirements, r1c1ToA1 } from "../../support/fake-excel";
+import { sampleRaw, TODAY } from "../../taskpane/support";
+
+describe("formulaR1C1", () => {
+  it.each([
+    ['=PERF.SCORE(J6,G6,"higher")', 6, 12, '=PERF.SCORE(RC[-2],RC[-5],"higher")'],
+    ["=$G$2*B7", 6, 3, "=R2C7*R[1]C[-1]"],
+    ["=G$2+$G2", 4, 1, "=R2C[6]+R[-2]C7"],
+    [
+      "=SUM('KPI Detail'!L6:L9)/Scorecard!A1",
+      10,
+      2,
+      "=SUM('KPI Detail'!R[-4]C[10]:R[-1]C[10])/Scorecard!R[-9]C[-1]",
+    ],
+    ['="J6 ""A1"""&LOG10(A6)', 6, 2, '="J6 ""A1"""&LOG10(RC[-1])'],
+    ["=IF(TRUE,1.5E+3,0)", 1, 1, "=IF(TRUE,1.5E+3,0)"],
+    ["=_xlfn.IFS(A1>0,1)", 1, 1, "=_xlfn.IFS(RC>0,1)"],
+  ])("%s in row %i, column %i is %s", (a1, row, col, r1c1) => {
+    expect(formulaR1C1(a1, row, col)).toBe(r1c1);
+    expect(r1c1ToA1(r1c1, row, col)).toBe(a1);
+  });
+
+  it.each([
+    ["=SUM(C:C)"],
+    ["=SUM(6:6)"],
+    ["=PerfKpiDetail[Score]"],
+    ["=SUM({1,2})"],
+    ["=a1+1"],
+    ["=myName*2"],
+    ["=R2C3"],
+    ['="open'],
+  ])("leaves %s untranslated", (a1) => {
+    expect(formulaR1C1(a1, 5, 5)).toBeUndefined();
+  });
+});
+
+describe("fills", () => {
+  it("takes a column of same-shape formulas and a repeated constant out of the 2-D write", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      "Operations and maintenance",
+      `E${i}`,
+      { formula: `ROUND(D${i + 6}*2,1)`, perf: `PERF.SCORE(D${i + 6},$B$2)`, result: 1 },
+    ]);
+    const layout = layoutBlock({ at: "A6", rows }, "perf");
+    const fills = takeFills(layout);
+    expect(
+      fills.map(({ top, bottom, left, right, input, r1c1 }) => ({ top, bottom, left, right, input, r1c1 })),
+    ).toEqual([
+      { top: 6, bottom: 45, left: 1, right: 1, input: "Operations and maintenance", r1c1: false },
+      { top: 6, bottom: 45, left: 3, right: 3, input: "=PERF.SCORE(RC[1],R2C2)", r1c1: true },
+    ]);
+    expect(layout.inputs.every((row) => row[0] === null && row[2] === null)).toBe(true);
+    expect(layout.inputs[7][1]).toBe("'E7"); // distinct values stay in the array
+  });
+
+  it("leaves short runs in the 2-D write, where one operation would cost more than the cells", () => {
+    const layout = layoutBlock({ at: "A1", rows: [["Ops"], ["Ops"], ["Ops"]] }, "perf");
+    expect(takeFills(layout)).toEqual([]);
+    expect(layout.inputs).toEqual([["Ops"], ["Ops"], ["Ops"]]);
+  });
+});
+
+describe("the sample's review workbook rendered with fills", () => {
+  let fake: FakeExcel;
+  let uninstall: () => void;
+  beforeEach(() => {
+    fake = new FakeExcel();
+    uninstall = installOfficeRequirements(fake);
+  });
+  afterEach(() => uninstall());
+
+  it.each(["perf", "native"] as const)(
+    "has every planned formula and value in Excel (%s form)",
+    async (mode) => {
+      const outcome = runCycle(await sampleRaw("en-US"), { today: TODAY });
+      if (!outcome.ok) throw new Error("the sample is invalid");
+      const plan = outcome.run.plan;
+      await renderPlanInExcel(fake.context as unknown as Excel.RequestContext, plan, { formulas: mode });
+      let formulas = 0;
+      for (const sheet of plan.sheets) {
+        for (const block of sheet.blocks) {
+          const at = parseAddress(block.at)!;
+          block.rows.forEach((row, r) =>
+            row.forEach((cell, c) => {
+              const { value } = cellParts(cell);
+              const address = cellAddress(at.row + r, at.col + c);
+              const written = fake.cell(sheet.name, address);
+              if (isFormula(value)) {
+                formulas++;
+                const text = mode === "perf" ? (value.perf ?? value.formula) : value.formula;
+                expect(written?.formula, `${sheet.name}!${address}`).toBe(`=${text}`);
+              } else if (typeof value === "number") {
+                expect(written?.value, `${sheet.name}!${address}`).toBe(value);
+              } else if (typeof value === "string" && value !== "") {
+                expect(written?.value, `${sheet.name}!${address}`).toBe(value);
+              }
+            }),
+          );
+        }
+      }
+      expect(formulas).toBeGreaterThan(300);
+    },
+  );
+});
