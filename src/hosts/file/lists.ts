@@ -1,8 +1,9 @@
 /**
  * List validations in files. A list Excel accepts inline (`"a,b,c"`) is written so; longer
  * lists, or lists with commas or quotes, go to a hidden, marked sheet, one column per list, and
- * the validation refers to that column. Both file renderers (exceljs and streaming) find the
- * plan's lists first and render that sheet after the plan's own sheets.
+ * the validation refers to that column. Both file renderers put that sheet after the plan's
+ * own sheets: the exceljs one finds the plan's lists first (`withListsSheet`), the streaming
+ * one collects them as it writes the sheets one at a time.
  */
 import { columnLetters } from "../../workbook/a1";
 import type { SheetPlan, WorkbookPlan } from "../../workbook/plan";

@@ -198,7 +198,7 @@ function sheetSteps(
     if (layout.height === 0 || layout.width === 0) continue;
     const fills = takeFills(layout);
     const formatRects = numberFormatRects(layout);
-    steps.push(blockStep(layout, sheet, formatRects === undefined));
+    steps.push(...blockSteps(layout, sheet, formatRects === undefined));
     for (const fill of fills) {
       steps.push(
         op(
@@ -282,13 +282,42 @@ function sheetSteps(
 }
 
 /**
- * The block's values, formulas and number formats as one 2-D write, which splits into row
- * chunks when it does not fit what is left of a request.
+ * The block's values, formulas and number formats as 2-D writes, each split into row chunks
+ * when it does not fit what is left of a request. When the number formats go by rectangle and
+ * fills took whole stretches of the block, only the rectangles that still hold inputs are
+ * written (the placeholders would cost more than the extra operations); otherwise the block is
+ * one write.
  */
-function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormats: boolean): Step {
-  const rowBytes = layout.inputs.map(
-    (row, r) => jsonBytes(row) + (withFormats ? jsonBytes(layout.numberFormats[r]) : 0) + 2,
+function blockSteps(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormats: boolean): Step[] {
+  const whole = { top: 0, bottom: layout.height - 1, left: 0, right: layout.width - 1 };
+  if (withFormats) return [rectStep(layout, sheet, true, whole)];
+  let placeholders = 0;
+  const mask = layout.inputs.map((row) =>
+    row.map((input) => {
+      if (input !== null) return true;
+      placeholders++;
+      return undefined;
+    }),
   );
+  if (placeholders === 0) return [rectStep(layout, sheet, false, whole)];
+  const rects = groupRectangles(mask, 0, 0);
+  const saved = placeholders * (jsonBytes(null) + 1);
+  if (saved <= (rects.length - 1) * 2 * OPERATION_BYTES) return [rectStep(layout, sheet, false, whole)];
+  return rects.map((rect) => rectStep(layout, sheet, false, rect));
+}
+
+/** A rectangle of a block (0-based rows and columns within it, inclusive) as one 2-D write. */
+function rectStep(
+  layout: BlockLayout,
+  sheet: () => Excel.Worksheet,
+  withFormats: boolean,
+  part: { top: number; bottom: number; left: number; right: number },
+): Step {
+  const within = <T>(grid: T[][]): T[][] =>
+    grid.slice(part.top, part.bottom + 1).map((row) => row.slice(part.left, part.right + 1));
+  const inputs = within(layout.inputs);
+  const formats = withFormats ? within(layout.numberFormats) : [];
+  const rowBytes = inputs.map((row, r) => jsonBytes(row) + (withFormats ? jsonBytes(formats[r]) : 0) + 2);
   const rows = (start: number, end: number): Step => {
     let bytes = 2 * OPERATION_BYTES;
     for (let r = start; r < end; r++) bytes += rowBytes[r];
@@ -296,16 +325,16 @@ function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormat
       bytes,
       run: () => {
         const rect = {
-          top: layout.top + start,
-          bottom: layout.top + end - 1,
-          left: layout.left,
-          right: layout.left + layout.width - 1,
+          top: layout.top + part.top + start,
+          bottom: layout.top + part.top + end - 1,
+          left: layout.left + part.left,
+          right: layout.left + part.right,
         };
-        const formats = layout.numberFormats.slice(start, end);
+        const chunkFormats = formats.slice(start, end);
         const range = sheet().getRange(rectText(rect));
-        range.formulas = layout.inputs.slice(start, end);
+        range.formulas = inputs.slice(start, end);
         // Formats after values: a formula's result may set a format of its own, which the plan overrides.
-        if (withFormats && hasNumberFormats(formats)) range.numberFormat = formats;
+        if (withFormats && hasNumberFormats(chunkFormats)) range.numberFormat = chunkFormats;
       },
       split: (maxBytes) => {
         let cut = start;
@@ -315,7 +344,7 @@ function blockStep(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormat
       },
     };
   };
-  return rows(0, layout.height);
+  return rows(0, inputs.length);
 }
 
 /**
