@@ -165,33 +165,38 @@ export function App({
     return { intent: "success", title: t("success"), text, download: written.download };
   };
 
+  const checkedOutcome = (a: Analysis): Outcome =>
+    a.run
+      ? {
+          intent: "info",
+          title: t("checked"),
+          text: t("checkedOk", {
+            file: workbook(),
+            employees: a.run.result.employees.length,
+            kpis: a.run.model.kpis.length,
+            tasks: a.run.model.tasks.length,
+            warnings: a.problems.length,
+          }),
+        }
+      : refused(a);
+
   const check = async () => {
     setOutcome(null);
-    const result = await run(readAndCheck);
-    finish(result, (a) =>
-      a.run
-        ? {
-            intent: "info",
-            title: t("checked"),
-            text: t("checkedOk", {
-              file: workbook(),
-              employees: a.run.result.employees.length,
-              kpis: a.run.model.kpis.length,
-              tasks: a.run.model.tasks.length,
-              warnings: a.problems.length,
-            }),
-          }
-        : refused(a),
-    );
+    finish(await run(readAndCheck), checkedOutcome);
   };
 
+  /** Reading the chosen file is part of its check's job, so no other action starts meanwhile. */
   const chooseFile = async (file: File) => {
     if (!isFileHost(host)) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    host.useFile({ name: file.name, bytes });
-    setFileName(file.name);
-    setChecked(null);
-    await check();
+    setOutcome(null);
+    const result = await run(async (job) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      host.useFile({ name: file.name, bytes });
+      setFileName(file.name);
+      setChecked(null);
+      return readAndCheck(job);
+    });
+    finish(result, checkedOutcome);
   };
 
   const generate = async () => {

@@ -146,6 +146,18 @@ describe("outside Office, on a chosen file", () => {
     expect(cell.result).toBe(70);
   }, 60_000);
 
+  it("starts no other action while a chosen file is being read and checked", async () => {
+    render(<App host={createFileHost()} initialLang="en-US" />);
+    fireEvent.click(screen.getByRole("tab", { name: /Report/ }));
+    const button = screen.getByRole("button", { name: "Make the workbook portable" }) as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
+    chooseFile(await sampleXlsx("en-US"), "cycle.xlsx");
+    // Disabled at once, while the file's bytes are still being read, until its check has ended.
+    expect(button.disabled).toBe(true);
+    await screen.findByText(/cycle\.xlsx: 33 employees/, undefined, { timeout: 20_000 });
+    expect(button.disabled).toBe(false);
+  }, 60_000);
+
   it("downloads the sample workbook for a new user without a file", async () => {
     const downloads: Download[] = [];
     render(<App host={createFileHost()} initialLang="zh-CN" offerDownload={(d) => downloads.push(d)} />);
