@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatMessage } from "../core/messages";
+import { WorkbookFileError } from "../hosts/file/read-xlsx";
+import { readXlsxFast } from "../hosts/file/stream/read-fast";
+import type { RawWorkbook } from "../workbook/raw";
 
 /** The CLI's connection to the outside, passed in so commands can be tested in-process. */
 export interface CliIo {
@@ -56,6 +59,26 @@ export async function readInputFile(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file_not_found" : "file_unreadable";
     io.err(`perfsheet ${command}: ${formatMessage(code, { file })}`);
+    return undefined;
+  }
+}
+
+/**
+ * The cells of an input workbook (read by the fast reader of hosts/file/stream), or undefined
+ * after saying on stderr that the file is missing or is not an .xlsx workbook.
+ */
+export async function readInputWorkbook(
+  command: string,
+  file: string,
+  io: CliIo,
+): Promise<RawWorkbook | undefined> {
+  const bytes = await readInputFile(command, file, io);
+  if (!bytes) return undefined;
+  try {
+    return readXlsxFast(bytes, file).raw;
+  } catch (e) {
+    if (!(e instanceof WorkbookFileError)) throw e;
+    io.err(`perfsheet ${command}: ${formatMessage("file_unreadable", { file })}`);
     return undefined;
   }
 }

@@ -2,15 +2,14 @@
  * `perfsheet export FILE --per-employee -o DIR`: one review file per employee, each holding
  * only that person's data (SPEC §8), named `<employee_id>.xlsx`.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatMessage } from "../../core/messages";
-import { readXlsx, WorkbookFileError } from "../../hosts/file/read-xlsx";
 import { writePlanToXlsx } from "../../hosts/file/render-xlsx";
 import { personalPlans } from "../../workbook/export";
 import { runCycle, readUserEdits } from "../../workbook/pipeline";
 import { formatProblem } from "../../workbook/problems";
-import { parseCommandArgs, UsageError, type CliCommand } from "../io";
+import { parseCommandArgs, readInputWorkbook, UsageError, type CliCommand } from "../io";
 
 const USAGE = "export FILE --per-employee -o DIR  one personal review file per employee";
 
@@ -39,15 +38,8 @@ export const exportCommand: CliCommand = {
     }
     const file = parsed.positionals[0];
     const dir = parsed.values.output;
-    let raw;
-    try {
-      raw = await readXlsx(await readFile(file));
-    } catch (e) {
-      const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
-      if (!missing && !(e instanceof WorkbookFileError)) throw e;
-      io.err(`perfsheet export: ${formatMessage(missing ? "file_not_found" : "file_unreadable", { file })}`);
-      return 1;
-    }
+    const raw = await readInputWorkbook("export", file, io);
+    if (!raw) return 1;
     const outcome = runCycle(raw, { today: parsed.values.today });
     if (!outcome.ok) {
       for (const p of outcome.problems) io.err(formatProblem(p));

@@ -4,10 +4,9 @@
  * cannot be read, 2 for bad usage.
  */
 import { formatMessage } from "../../core/messages";
-import { readXlsx, WorkbookFileError } from "../../hosts/file/read-xlsx";
 import { loadModel } from "../../workbook/load";
 import { formatProblem, hasErrors } from "../../workbook/problems";
-import type { CliCommand, CliIo } from "../io";
+import { readInputWorkbook, type CliCommand, type CliIo } from "../io";
 
 const USAGE = "validate FILE [--json]  check an input workbook and list its problems";
 
@@ -26,15 +25,8 @@ export const validateCommand: CliCommand = {
     if (files.length !== 1) return usage(io, files.length === 0 ? "FILE is missing" : "give one FILE");
     const file = files[0];
 
-    let raw;
-    try {
-      raw = await readXlsx(file);
-    } catch (e) {
-      if (!(e instanceof WorkbookFileError)) throw e;
-      const code = e.reason === "missing" ? "file_not_found" : "file_unreadable";
-      io.err(`perfsheet validate: ${formatMessage(code, { file })}`);
-      return 1;
-    }
+    const raw = await readInputWorkbook("validate", file, io);
+    if (!raw) return 1;
 
     const { model, problems, lang } = loadModel(raw);
     if (json) io.out(JSON.stringify(problems, null, 2));
