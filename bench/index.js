@@ -228,9 +228,9 @@ in bench/notes.md and appended here.
 - **end to end**: \`perfsheet run INPUT -o OUTPUT\` through the CLI's own entry point, in a child
   process; stages are the CLI's progress steps; peak RSS is the child's \`maxRSS\`. The CLI
   streams (hosts/file/stream): a scan of the package's XML into the RawWorkbook (read), the
-  engine and the plan (compute), the generated sheets written as XML from the plan and deflated
-  by zlib part by part while the input's parts are copied compressed (write sheets), then the
-  charts, styles, workbook part and content types (charts + package).
+  engine (compute), each generated sheet planned, written as XML and deflated by zlib part by
+  part, one sheet at a time, while the input's parts are copied compressed (write sheets), then
+  the charts, styles, workbook part and content types (charts + package).
 - **load (1 min)**: the machine's load average just before the run (2 cores, shared).
 - **exceljs floor**: in another child, exceljs's streaming reader visits every cell of the same
   input, and its streaming writer writes an output of the same shape (same sheets, rows, columns,
