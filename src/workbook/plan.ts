@@ -173,14 +173,6 @@ export function buildPlan(plan: DeferredPlan): WorkbookPlan {
   return { lang: plan.lang, sheets: plan.sheets.map(buildSheet) };
 }
 
-/** A built plan as a deferred one (its sheets are already there). */
-export function deferPlan(plan: WorkbookPlan): DeferredPlan {
-  return {
-    lang: plan.lang,
-    sheets: plan.sheets.map((s) => ({ name: s.name, kind: s.kind, build: () => s })),
-  };
-}
-
 export function isFormula(v: unknown): v is FormulaValue {
   return typeof v === "object" && v !== null && "formula" in v;
 }

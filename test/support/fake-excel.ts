@@ -8,7 +8,9 @@
  * - Reading a property that was not loaded and synced throws `PropertyNotLoaded`.
  * - Text written to `values`/`formulas` is read the way Excel reads typed input: `=…`, `+…`,
  *   `-…` and `@…` become formulas, `'…` is text without the apostrophe, numbers, booleans,
- *   ISO dates and error literals become those values.
+ *   ISO dates and error literals become those values. `null` in a 2-D array leaves its cell
+ *   as it is; one value instead of an array goes into every cell of the range; an R1C1
+ *   formula (`formulasR1C1`) is entered as the A1 formula it is in each cell.
  * - Each request (the operations between two syncs) is serialised to JSON; its byte size is
  *   recorded and a request over 5 MB is refused, like Excel on the web.
  * - Writing into a protected sheet fails; names of tables and defined names are unique,

@@ -1,7 +1,7 @@
 /**
  * The review workbook's plan: every generated sheet, in the order HR reads them.
  */
-import { buildPlan, type DeferredPlan, type DeferredSheet, type SheetPlan, type WorkbookPlan } from "../plan";
+import type { DeferredPlan, DeferredSheet, SheetPlan } from "../plan";
 import type { GeneratedSheetKey } from "../schema";
 import type { ReportContext } from "./context";
 import { goalsSheet } from "./goals";
@@ -56,9 +56,4 @@ export function deferReportPlan(ctx: ReportContext): DeferredPlan {
       sheet("analysis", analysisSheet),
     ],
   };
-}
-
-/** The whole review workbook's plan, every sheet built. */
-export function buildReportPlan(ctx: ReportContext): WorkbookPlan {
-  return buildPlan(deferReportPlan(ctx));
 }

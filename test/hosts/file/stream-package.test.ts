@@ -9,7 +9,7 @@ import { XlsxPackage } from "../../../src/hosts/file/stream/package";
 import { writeReviewPackage, type WriteOptions } from "../../../src/hosts/file/stream/write-package";
 import { ZipReader, ZipWriter } from "../../../src/hosts/file/stream/zip";
 import { LISTS_SHEET } from "../../../src/hosts/file/lists";
-import { deferPlan, type DeferredPlan, type SheetPlan, type WorkbookPlan } from "../../../src/workbook/plan";
+import type { DeferredPlan, SheetPlan, WorkbookPlan } from "../../../src/workbook/plan";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -47,6 +47,14 @@ function barePackage(definedNames = "", sheetName = "Data"): Uint8Array {
   );
   zip.finish();
   return Buffer.concat(chunks);
+}
+
+/** A built plan as a deferred one. */
+function deferPlan(plan: WorkbookPlan): DeferredPlan {
+  return {
+    lang: plan.lang,
+    sheets: plan.sheets.map((s) => ({ name: s.name, kind: s.kind, build: () => s })),
+  };
 }
 
 function write(input: Uint8Array, plan: WorkbookPlan | DeferredPlan, opts?: WriteOptions): Uint8Array {
