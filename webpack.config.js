@@ -72,6 +72,10 @@ module.exports = async (env, options) => {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),
+      // The streaming file writer deflates with Node's zlib in the CLI and with pako in the pane.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/codec$/, (resource) => {
+        if (resource.context.endsWith(path.join("hosts", "file", "stream"))) resource.request = "./codec-browser";
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({

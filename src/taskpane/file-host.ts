@@ -1,6 +1,7 @@
 /**
  * The pane outside Office: the workbook is an .xlsx file the user chose, handled by the file
- * host (exceljs) in the browser. A run offers the review workbook for download; settings
+ * host in the browser: read and written by the streaming path (hosts/file/stream, as the CLI),
+ * settings and make-portable through exceljs. A run offers the review workbook for download; settings
  * edited in the pane are written into the chosen file's Settings sheet, so the next run and
  * the download carry them.
  */
@@ -9,7 +10,9 @@ import { valueError } from "../core/errors";
 import { rawWorkbookOf, WorkbookFileError } from "../hosts/file/read-xlsx";
 import { renderPlanToWorkbook, saveRenderedWorkbook } from "../hosts/file/render-xlsx";
 import { makePortableXlsx } from "../hosts/file/portable";
-import { loadWorkbook, runWorkbookFile } from "../hosts/file/run";
+import { loadWorkbook } from "../hosts/file/run";
+import { readXlsxFast } from "../hosts/file/stream/read-fast";
+import { runWorkbookFileStreamed } from "../hosts/file/stream/run-stream";
 import type { WorkbookPlan } from "../workbook/plan";
 import { runCycle } from "../workbook/pipeline";
 import type { RawWorkbook } from "../workbook/raw";
@@ -75,7 +78,8 @@ export function createFileHost(initial: ChosenFile | null = null): FileHost {
     readable(file, () => loadWorkbook(file.bytes, file.name));
   const readRaw = async (job: Job): Promise<RawWorkbook> => {
     job.step("read", 0, 2);
-    const raw = rawWorkbookOf(await load(current()));
+    const file = current();
+    const raw = await readable(file, async () => readXlsxFast(file.bytes, file.name).raw);
     job.step("check", 1, 2);
     return raw;
   };
@@ -91,25 +95,28 @@ export function createFileHost(initial: ChosenFile | null = null): FileHost {
 
     async generate(lang: Lang, job: Job): Promise<GenerateOutcome> {
       const file = current();
+      // The streaming writer, as in the CLI: the chosen file's parts are copied as they are, so
+      // the user's sheets keep their charts and pictures in the download.
       const outcome = await readable(file, () =>
-        runWorkbookFile(file.bytes, {
+        runWorkbookFileStreamed(file.bytes, {
           onProgress: (step, done, total) => job.step(RUN_STEPS[step] ?? "compute", done, total),
         }),
       );
       if (!outcome.ok) {
         // The run speaks the workbook's language; say the problems in the pane's.
         if (outcome.lang === lang) return { ok: false, problems: outcome.problems };
-        const again = runCycle(rawWorkbookOf(await load(file)), { lang });
+        const again = runCycle(await readRaw(job), { lang });
         return { ok: false, problems: again.ok ? again.run.problems : again.problems };
       }
       job.step("done", 1, 1);
       const { run } = outcome;
+      const sheets = run.deferredPlan.sheets.map((s) => s.name);
       return {
         ok: true,
         employees: run.result.employees.length,
-        sheets: run.plan.sheets.length,
+        sheets: sheets.length,
         written: {
-          sheets: run.plan.sheets.map((s) => s.name),
+          sheets,
           download: { fileName: reviewFileName(file.name), bytes: outcome.xlsx },
         },
       };

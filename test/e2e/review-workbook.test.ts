@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { HELPER_SHEET } from "../../src/functions/portable";
 import { writePlanToXlsx } from "../../src/hosts/file/render-xlsx";
-import { runWorkbookFile, type FileRunOutcome } from "../../src/hosts/file/run";
+import { runWorkbookFile, type FileRunOutcome } from "../support/exceljs-run";
 import { runWorkbookFileStreamed } from "../../src/hosts/file/stream/run-stream";
 import { personalPlans } from "../../src/workbook/export";
 import { HELPER_MARKER, markerName, markerRef } from "../../src/workbook/markers";

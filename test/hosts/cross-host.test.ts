@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { templatePlan } from "../../src/workbook/template";
 import { sampleData } from "../../src/workbook/sample";
 import { writePlanToXlsx } from "../../src/hosts/file/render-xlsx";
-import { runWorkbookFile } from "../../src/hosts/file/run";
+import { runWorkbookFile } from "../support/exceljs-run";
 import { renderPlanInExcel } from "../../src/hosts/office/render";
 import { isoToSerial } from "../../src/workbook/cells";
 import type { WorkbookPlan } from "../../src/workbook/plan";

@@ -5,7 +5,8 @@
  */
 import { writeFile } from "node:fs/promises";
 import { formatMessage } from "../../core/messages";
-import { fileTarget, runWorkbookStreaming } from "../../hosts/file/stream/run-stream";
+import { collectAfter, fileTarget } from "../../hosts/file/stream/node";
+import { runWorkbookStreaming } from "../../hosts/file/stream/run-stream";
 import { WorkbookFileError } from "../../hosts/file/read-xlsx";
 import { formatProblem } from "../../workbook/problems";
 import type { Lang } from "../../workbook/schema";
@@ -26,7 +27,11 @@ export async function runToFiles(
   io: CliIo,
   opts: { lang?: Lang; today?: string } = {},
 ): Promise<number> {
-  const outcome = runWorkbookStreaming(bytes, fileTarget(out), { ...opts, onProgress: stderrProgress(io) });
+  const outcome = runWorkbookStreaming(bytes, fileTarget(out), {
+    ...opts,
+    onProgress: stderrProgress(io),
+    onLetGo: collectAfter,
+  });
   if (!outcome.ok) {
     for (const p of outcome.problems) io.err(formatProblem(p));
     return 1;

@@ -17,7 +17,7 @@ import type { Arg, Matrix, Scalar } from "../../../src/functions/types";
 import { makePortableXlsx, type PortableXlsx } from "../../../src/hosts/file/portable";
 import { addChartsToXlsx } from "../../../src/hosts/file/charts";
 import { WorkbookFileError } from "../../../src/hosts/file/read-xlsx";
-import { removeStaleGeneratedSheets } from "../../../src/hosts/file/run";
+import { removeStaleGeneratedSheets } from "../../support/exceljs-run";
 import { markerName, markerRef } from "../../../src/workbook/markers";
 import type { ChartPlan } from "../../../src/workbook/plan";
 import { cellAddress, parseAddress } from "../../../src/workbook/a1";

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { readXlsx } from "../../../src/hosts/file/read-xlsx";
 import { readXlsxFast } from "../../../src/hosts/file/stream/read-fast";
 import { writePlanToXlsx } from "../../../src/hosts/file/render-xlsx";
-import { runWorkbookFile } from "../../../src/hosts/file/run";
+import { runWorkbookFile } from "../../support/exceljs-run";
 import { templatePlan } from "../../../src/workbook/template";
 import { sampleData } from "../../../src/workbook/sample";
 import { baseFixture, writeFixture } from "../../workbook/fixtures";

@@ -1,11 +1,10 @@
 /**
- * The CLI's one-click run on an .xlsx (Node only): the fast reader, the cycle, and the review
- * workbook streamed to a sink part by part (write-package.ts). Same outcome as
- * hosts/file/run.ts `runWorkbookFile` (the exceljs path the task pane keeps), without exceljs's
- * in-memory workbook: the input's parts are copied as they are and the generated sheets are
- * written straight from the plan.
+ * The one-click run on an .xlsx, for the CLI and the task pane outside Office: the fast reader,
+ * the cycle, and the review workbook streamed to a sink part by part (write-package.ts), without
+ * an in-memory workbook model: the input's parts are copied as they are and the generated
+ * sheets are written straight from the plan. Runs in Node and in the browser (codec.ts); the
+ * Node-only pieces (the output file, garbage collection) are in node.ts.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { runCycleReleasing, type CycleRun } from "../../../workbook/pipeline";
 import type { Problem } from "../../../workbook/problems";
 import type { Lang } from "../../../workbook/schema";
@@ -13,10 +12,18 @@ import type { LoadOptions } from "../../../workbook/load";
 import type { Progress } from "../run";
 import type { RawWorkbook } from "../../../workbook/raw";
 import type { XlsxPackage } from "./package";
-import { collectGarbage, LARGE_SHEET_CELLS } from "./heap";
 import { readXlsxFast } from "./read-fast";
 import { writeReviewPackage } from "./write-package";
 import type { ZipSink } from "./zip";
+
+export interface StreamRunOptions extends LoadOptions {
+  onProgress?: Progress;
+  /**
+   * Called where the run has just let go of a lot: after reading, after computing, and after
+   * each generated sheet is written (with its number of cells). The CLI collects garbage there.
+   */
+  onLetGo?: (stage: "read" | "compute" | "sheet", cells?: number) => void;
+}
 
 export type StreamRunOutcome = { ok: true; run: CycleRun } | { ok: false; lang: Lang; problems: Problem[] };
 
@@ -36,26 +43,25 @@ export interface PackageTarget {
 export function runWorkbookStreaming(
   bytes: Uint8Array,
   target: PackageTarget,
-  opts: LoadOptions & { onProgress?: Progress } = {},
+  opts: StreamRunOptions = {},
 ): StreamRunOutcome {
   const progress = opts.onProgress ?? (() => undefined);
+  const letGo = opts.onLetGo ?? (() => undefined);
   progress("read", 0, 4);
   const read: { pkg: XlsxPackage; raw?: RawWorkbook } = readXlsxFast(bytes);
   const { pkg } = read;
-  collectGarbage(); // the inflated XML the cells were read from
+  letGo("read"); // the inflated XML the cells were read from
   progress("compute", 1, 4);
   // The cells read go once the cycle has read them, before the review workbook is planned.
   const outcome = runCycleReleasing(read, opts);
   if (!outcome.ok) return outcome;
-  collectGarbage(); // the cells, and what computing the cycle made along the way
+  letGo("compute"); // the cells, and what computing the cycle made along the way
   progress("render", 2, 4);
   const sink = target.open();
   try {
     writeReviewPackage(pkg, outcome.run.deferredPlan, sink, {
       onSheetsWritten: () => progress("charts", 3, 4),
-      onSheetWritten: (cells) => {
-        if (cells >= LARGE_SHEET_CELLS) collectGarbage();
-      },
+      onSheetWritten: (cells) => letGo("sheet", cells),
     });
   } catch (e) {
     target.abort();
@@ -66,32 +72,6 @@ export function runWorkbookStreaming(
   return { ok: true, run: outcome.run };
 }
 
-/** A file written through a temporary name and renamed when complete. */
-export function fileTarget(path: string): PackageTarget {
-  const temporary = `${path}.partial-${process.pid}`;
-  let fd: number | undefined;
-  return {
-    open() {
-      fd = openSync(temporary, "w");
-      const file = fd;
-      return (chunk) => {
-        let done = 0;
-        while (done < chunk.byteLength) done += writeSync(file, chunk, done, chunk.byteLength - done);
-      };
-    },
-    commit() {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-      renameSync(temporary, path);
-    },
-    abort() {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-      rmSync(temporary, { force: true });
-    },
-  };
-}
-
 /** The package in memory (tests, small workbooks). */
 export function memoryTarget(): PackageTarget & { bytes(): Uint8Array } {
   const chunks: Uint8Array[] = [];
@@ -99,7 +79,15 @@ export function memoryTarget(): PackageTarget & { bytes(): Uint8Array } {
     open: () => (chunk) => chunks.push(Uint8Array.from(chunk)),
     commit: () => undefined,
     abort: () => (chunks.length = 0),
-    bytes: () => Buffer.concat(chunks),
+    bytes: () => {
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.byteLength;
+      }
+      return all;
+    },
   };
 }
 
@@ -109,7 +97,7 @@ export function memoryTarget(): PackageTarget & { bytes(): Uint8Array } {
  */
 export async function runWorkbookFileStreamed(
   bytes: Uint8Array,
-  opts: LoadOptions & { onProgress?: Progress } = {},
+  opts: StreamRunOptions = {},
 ): Promise<{ ok: true; xlsx: Uint8Array; run: CycleRun } | { ok: false; lang: Lang; problems: Problem[] }> {
   const target = memoryTarget();
   const outcome = runWorkbookStreaming(bytes, target, opts);

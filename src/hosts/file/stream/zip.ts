@@ -1,12 +1,22 @@
 /**
- * A small ZIP reader and writer for .xlsx packages, on Node's native zlib (the streaming file
- * path of the CLI; the task pane keeps JSZip). Reading parses the central directory and
+ * A small ZIP reader and writer for .xlsx packages (the streaming file path), on Node's native
+ * zlib, or pako in the browser (codec.ts). Reading parses the central directory and
  * inflates a part only when asked. Writing goes out to a sink part by part: a part kept from
  * the input is copied still compressed, a new part is deflated in pieces as it is produced,
  * so no whole package (and no whole large part) is ever held in memory. No ZIP64: a package
  * and its parts stay under 4 GB.
  */
-import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflatePiece, inflate } from "./codec";
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder("utf-8");
+
+/** A little-endian record of `size` bytes, its fields written by `fill`. */
+function record(size: number, fill: (view: DataView) => void): Uint8Array {
+  const bytes = new Uint8Array(size);
+  fill(new DataView(bytes.buffer));
+  return bytes;
+}
 
 /** A part of a package as its central directory describes it. */
 export interface ZipEntry {
@@ -41,7 +51,7 @@ export class ZipReader {
       const nameLength = this.view.getUint16(at + 28, true);
       const extraLength = this.view.getUint16(at + 30, true);
       const commentLength = this.view.getUint16(at + 32, true);
-      const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString("utf8");
+      const name = fromUtf8.decode(bytes.subarray(at + 46, at + 46 + nameLength));
       this.entries.set(name, {
         name,
         method: this.view.getUint16(at + 10, true),
@@ -67,19 +77,19 @@ export class ZipReader {
   }
 
   /** The uncompressed bytes of a part, or undefined when the package has no such part. */
-  read(name: string): Buffer | undefined {
+  read(name: string): Uint8Array | undefined {
     const entry = this.entries.get(name);
     if (!entry) return undefined;
     const raw = this.rawData(entry);
-    if (entry.method === 0) return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (entry.method === 0) return raw;
     if (entry.method !== 8) throw new Error(`unsupported compression ${entry.method} in ${name}`);
-    return inflateRawSync(raw);
+    return inflate(raw);
   }
 
-  /** A part as UTF-8 text (a byte order mark dropped). */
+  /** A part as UTF-8 text (a byte order mark dropped, as TextDecoder does). */
   readText(name: string): string | undefined {
-    const text = this.read(name)?.toString("utf8");
-    return text !== undefined && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const bytes = this.read(name);
+    return bytes === undefined ? undefined : fromUtf8.decode(bytes);
   }
 
   private findEndOfCentralDirectory(): number {
@@ -98,7 +108,7 @@ export type ZipSink = (chunk: Uint8Array) => void;
 const PIECE_BYTES = 1 << 20;
 
 interface WrittenEntry {
-  name: Buffer;
+  name: Uint8Array;
   method: number;
   crc: number;
   compressedSize: number;
@@ -144,7 +154,7 @@ export class ZipWriter {
     this.open = true;
     const compressed: Uint8Array[] = [];
     // Text is encoded straight into one reused buffer (no joined string per piece).
-    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    const buffer = new Uint8Array(PIECE_BYTES);
     let used = 0;
     let crc = 0;
     let size = 0;
@@ -153,10 +163,7 @@ export class ZipWriter {
       size += bytes.byteLength;
       // Each piece is its own deflate run ending on a byte boundary (sync flush); only the last
       // one is final. Together they are one valid deflate stream.
-      const options = last
-        ? { level: this.level }
-        : { level: this.level, finishFlush: constants.Z_SYNC_FLUSH };
-      compressed.push(deflateRawSync(bytes, options));
+      compressed.push(deflatePiece(bytes, this.level, last));
     };
     const flush = (last: boolean) => {
       if (used === 0 && !last) return;
@@ -168,10 +175,10 @@ export class ZipWriter {
         // A UTF-16 code unit takes at most 3 bytes in UTF-8.
         if (typeof content === "string" && content.length * 3 <= PIECE_BYTES) {
           if (used + content.length * 3 > PIECE_BYTES) flush(false);
-          used += buffer.write(content, used, "utf8");
+          used += utf8.encodeInto(content, buffer.subarray(used)).written;
         } else {
           flush(false);
-          deflate(typeof content === "string" ? Buffer.from(content, "utf8") : content, false);
+          deflate(typeof content === "string" ? utf8.encode(content) : content, false);
         }
       },
       end: () => {
@@ -187,46 +194,52 @@ export class ZipWriter {
     if (this.open) throw new Error("a zip part is still open");
     const start = this.offset;
     for (const e of this.written) {
-      const header = Buffer.alloc(46);
-      header.writeUInt32LE(CENTRAL_HEADER, 0);
-      header.writeUInt16LE(20, 4); // made by: version 2.0
-      header.writeUInt16LE(20, 6); // needed to extract
-      header.writeUInt16LE(UTF8_NAMES, 8);
-      header.writeUInt16LE(e.method, 10);
-      header.writeUInt32LE(DOS_DATE_TIME, 12);
-      header.writeUInt32LE(e.crc, 16);
-      header.writeUInt32LE(e.compressedSize, 20);
-      header.writeUInt32LE(e.size, 24);
-      header.writeUInt16LE(e.name.byteLength, 28);
-      header.writeUInt32LE(e.offset, 42);
-      this.out(header);
+      this.out(
+        record(46, (v) => {
+          v.setUint32(0, CENTRAL_HEADER, true);
+          v.setUint16(4, 20, true); // made by: version 2.0
+          v.setUint16(6, 20, true); // needed to extract
+          v.setUint16(8, UTF8_NAMES, true);
+          v.setUint16(10, e.method, true);
+          v.setUint32(12, DOS_DATE_TIME, true);
+          v.setUint32(16, e.crc, true);
+          v.setUint32(20, e.compressedSize, true);
+          v.setUint32(24, e.size, true);
+          v.setUint16(28, e.name.byteLength, true);
+          v.setUint32(42, e.offset, true);
+        }),
+      );
       this.out(e.name);
     }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-    end.writeUInt16LE(this.written.length, 8);
-    end.writeUInt16LE(this.written.length, 10);
-    end.writeUInt32LE(this.offset - start, 12);
-    end.writeUInt32LE(start, 16);
-    this.out(end);
+    const count = this.written.length;
+    this.out(
+      record(22, (v) => {
+        v.setUint32(0, END_OF_CENTRAL_DIRECTORY, true);
+        v.setUint16(8, count, true);
+        v.setUint16(10, count, true);
+        v.setUint32(12, this.offset - start, true);
+        v.setUint32(16, start, true);
+      }),
+    );
   }
 
   private entry(name: string, method: number, crc: number, size: number, data: Uint8Array[]): void {
     if (this.names.has(name)) throw new Error(`duplicate zip part ${name}`);
     this.names.add(name);
-    const nameBytes = Buffer.from(name, "utf8");
+    const nameBytes = utf8.encode(name);
     const compressedSize = data.reduce((n, d) => n + d.byteLength, 0);
     if (this.offset + compressedSize > 0xffffffff) throw new Error("package larger than 4 GB (no ZIP64)");
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(LOCAL_HEADER, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(UTF8_NAMES, 6);
-    header.writeUInt16LE(method, 8);
-    header.writeUInt32LE(DOS_DATE_TIME, 10);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(compressedSize, 18);
-    header.writeUInt32LE(size, 22);
-    header.writeUInt16LE(nameBytes.byteLength, 26);
+    const header = record(30, (v) => {
+      v.setUint32(0, LOCAL_HEADER, true);
+      v.setUint16(4, 20, true);
+      v.setUint16(6, UTF8_NAMES, true);
+      v.setUint16(8, method, true);
+      v.setUint32(10, DOS_DATE_TIME, true);
+      v.setUint32(14, crc, true);
+      v.setUint32(18, compressedSize, true);
+      v.setUint32(22, size, true);
+      v.setUint16(26, nameBytes.byteLength, true);
+    });
     this.written.push({ name: nameBytes, method, crc, compressedSize, size, offset: this.offset });
     this.out(header);
     this.out(nameBytes);
