@@ -45,17 +45,32 @@ export function runWorkbookStreaming(
   target: PackageTarget,
   opts: StreamRunOptions = {},
 ): StreamRunOutcome {
+  const stages = streamingStages(bytes, target, opts);
+  for (;;) {
+    const next = stages.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The run, pausing between its stages (read, compute, write) so a page can update meanwhile. */
+function* streamingStages(
+  bytes: Uint8Array,
+  target: PackageTarget,
+  opts: StreamRunOptions,
+): Generator<void, StreamRunOutcome> {
   const progress = opts.onProgress ?? (() => undefined);
   const letGo = opts.onLetGo ?? (() => undefined);
   progress("read", 0, 4);
   const read: { pkg: XlsxPackage; raw?: RawWorkbook } = readXlsxFast(bytes);
   const { pkg } = read;
   letGo("read"); // the inflated XML the cells were read from
+  yield;
   progress("compute", 1, 4);
   // The cells read go once the cycle has read them, before the review workbook is planned.
   const outcome = runCycleReleasing(read, opts);
   if (!outcome.ok) return outcome;
   letGo("compute"); // the cells, and what computing the cycle made along the way
+  yield;
   progress("render", 2, 4);
   const sink = target.open();
   try {
@@ -92,14 +107,22 @@ export function memoryTarget(): PackageTarget & { bytes(): Uint8Array } {
 }
 
 /**
- * The streaming run with the outcome of `runWorkbookFile` (the package's bytes in memory), so
- * tests can hold the two paths side by side.
+ * The streaming run with the package's bytes in memory (the task pane's download; tests). It
+ * gives the event loop a turn between stages, so a page shows the progress and can cancel
+ * (an `onProgress` that throws stops the run, and nothing is kept).
  */
 export async function runWorkbookFileStreamed(
   bytes: Uint8Array,
   opts: StreamRunOptions = {},
 ): Promise<{ ok: true; xlsx: Uint8Array; run: CycleRun } | { ok: false; lang: Lang; problems: Problem[] }> {
   const target = memoryTarget();
-  const outcome = runWorkbookStreaming(bytes, target, opts);
-  return outcome.ok ? { ok: true, xlsx: target.bytes(), run: outcome.run } : outcome;
+  const stages = streamingStages(bytes, target, opts);
+  for (;;) {
+    const next = stages.next();
+    if (next.done) {
+      const outcome = next.value;
+      return outcome.ok ? { ok: true, xlsx: target.bytes(), run: outcome.run } : outcome;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
