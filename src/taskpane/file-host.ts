@@ -1,16 +1,17 @@
 /**
  * The pane outside Office: the workbook is an .xlsx file the user chose, handled by the file
- * host in the browser: read and written by the streaming path (hosts/file/stream, as the CLI),
- * settings and make-portable through exceljs. A run offers the review workbook for download; settings
- * edited in the pane are written into the chosen file's Settings sheet, so the next run and
- * the download carry them.
+ * host in the browser. A run streams the review workbook (hosts/file/stream, as the CLI) and
+ * offers it for download. Settings edited in the pane are set in the chosen file's Settings
+ * sheet, in its own XML, so the next run and the download carry them; make-portable goes
+ * through exceljs.
  */
 import type ExcelJS from "exceljs";
 import { valueError } from "../core/errors";
-import { rawWorkbookOf, WorkbookFileError } from "../hosts/file/read-xlsx";
+import { WorkbookFileError } from "../hosts/file/read-xlsx";
 import { renderPlanToWorkbook, saveRenderedWorkbook } from "../hosts/file/render-xlsx";
 import { makePortableXlsx } from "../hosts/file/portable";
 import { loadWorkbook } from "../hosts/file/run";
+import { patchCells } from "../hosts/file/stream/patch-cells";
 import { readXlsxFast } from "../hosts/file/stream/read-fast";
 import { runWorkbookFileStreamed } from "../hosts/file/stream/run-stream";
 import type { WorkbookPlan } from "../workbook/plan";
@@ -147,20 +148,25 @@ export function createFileHost(initial: ChosenFile | null = null): FileHost {
     async writeSettings(values: Record<string, string>, job: Job): Promise<void> {
       const file = current();
       job.step("read", 0, 3);
-      const wb = await load(file);
-      const raw = rawWorkbookOf(wb);
-      const edits = settingCellEdits(raw, values);
+      const edits = settingCellEdits(await readRaw(job), values);
       if (!edits) {
         const settings = INPUT_SHEETS.find((d) => d.key === "settings")!;
         throw valueError("sheet_missing", "no Settings sheet", { sheet: sheetName(settings, "en-US") });
       }
       job.step("write", 1, 3);
-      for (const e of edits) {
-        const ws = wb.getWorksheet(e.sheet);
-        if (ws) ws.getCell(e.row, e.col).value = e.value;
+      // The cells are set in the file's own XML, every other part kept as it is; a sheet this
+      // cannot edit with certainty (a formula in a value cell) goes through exceljs instead,
+      // which re-saves the whole workbook.
+      let bytes = patchCells(file.bytes, edits);
+      if (!bytes) {
+        const wb = await load(file);
+        for (const e of edits) {
+          const ws = wb.getWorksheet(e.sheet);
+          if (ws) ws.getCell(e.row, e.col).value = e.value;
+        }
+        job.step("save", 2, 3);
+        bytes = new Uint8Array(await wb.xlsx.writeBuffer());
       }
-      job.step("save", 2, 3);
-      const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
       // Only a complete save replaces the chosen file.
       job.step("done", 3, 3);
       chosen = { name: file.name, bytes };

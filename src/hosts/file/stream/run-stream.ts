@@ -14,7 +14,7 @@ import type { RawWorkbook } from "../../../workbook/raw";
 import type { XlsxPackage } from "./package";
 import { readXlsxFast } from "./read-fast";
 import { writeReviewPackage } from "./write-package";
-import type { ZipSink } from "./zip";
+import { concatBytes, type ZipSink } from "./zip";
 
 export interface StreamRunOptions extends LoadOptions {
   onProgress?: Progress;
@@ -94,15 +94,7 @@ export function memoryTarget(): PackageTarget & { bytes(): Uint8Array } {
     open: () => (chunk) => chunks.push(Uint8Array.from(chunk)),
     commit: () => undefined,
     abort: () => (chunks.length = 0),
-    bytes: () => {
-      const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-      let at = 0;
-      for (const c of chunks) {
-        all.set(c, at);
-        at += c.byteLength;
-      }
-      return all;
-    },
+    bytes: () => concatBytes(chunks),
   };
 }
 

@@ -104,6 +104,17 @@ export class ZipReader {
 /** Receives the package's bytes in order. */
 export type ZipSink = (chunk: Uint8Array) => void;
 
+/** Chunks a sink received, as one array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
+}
+
 /** Text is gathered up to this many bytes before it is deflated as one piece. */
 const PIECE_BYTES = 1 << 20;
 
