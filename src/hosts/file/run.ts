@@ -1,6 +1,7 @@
 /**
- * An .xlsx file loaded into exceljs's workbook model, for what edits a workbook in place: the
- * pane's settings edits and make-portable. (The one-click run streams: hosts/file/stream.)
+ * An .xlsx file loaded into exceljs's workbook model, for what re-saves a whole workbook:
+ * make-portable, and a pane settings edit of a cell that holds a formula. (The one-click run and
+ * other settings edits keep the file's own parts: hosts/file/stream.)
  */
 import ExcelJS from "exceljs";
 import { WorkbookFileError } from "./read-xlsx";
