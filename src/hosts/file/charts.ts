@@ -458,7 +458,8 @@ function namespacePrefix(startTag: string, uri: string): string | undefined {
   return undefined;
 }
 
-function escapeRegExp(text: string): string {
+/** `text` as a regular expression matching it literally. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -3,6 +3,7 @@
  * of the package is copied as it is (users' charts, pictures and everything exceljs would drop
  * on a re-save stay). Used for the settings the task pane edits in a chosen file.
  */
+import { escapeRegExp } from "../charts";
 import { escapeXml } from "../drawingml";
 import { columnLetters, parseAddress } from "../../../workbook/a1";
 import { XlsxPackage } from "./package";
@@ -19,10 +20,6 @@ export interface CellValueEdit {
 interface Row {
   attributes: string;
   cells: Map<number, string>;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The cell element for a value, keeping the style the cell had. */
