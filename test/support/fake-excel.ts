@@ -11,6 +11,7 @@
  *   ISO dates and error literals become those values. `null` in a 2-D array leaves its cell
  *   as it is; one value instead of an array goes into every cell of the range; an R1C1
  *   formula (`formulasR1C1`) is entered as the A1 formula it is in each cell.
+ *   `copyFrom(range, "Values")` puts the source's values (formula results) in and keeps formats.
  * - Each request (the operations between two syncs) is serialised to JSON; its byte size is
  *   recorded and a request over 5 MB is refused, like Excel on the web.
  * - Writing into a protected sheet fails; names of tables and defined names are unique,
@@ -370,6 +371,8 @@ export class FakeExcel {
   formulaResult: (formula: string, sheet: string, address: string) => CellValue = () => null;
   /** Byte size and operation count of every request sent with sync(). */
   readonly requests: { bytes: number; operations: number }[] = [];
+  /** How many operations of each kind (`set formulas`, `copyFrom`, …) all requests carried. */
+  readonly operationCounts = new Map<string, number>();
   readonly context: FakeRequestContext;
   private pending: Operation[] = [];
   private nextId = 1;
@@ -448,6 +451,7 @@ export class FakeExcel {
       ),
     ).length;
     this.requests.push({ bytes, operations: ops.length });
+    for (const { op } of ops) this.operationCounts.set(op, (this.operationCounts.get(op) ?? 0) + 1);
     if (bytes > REQUEST_LIMIT_BYTES) {
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
     }
@@ -1120,6 +1124,57 @@ export class FakeRange extends FakeObject<RangeTarget> {
       } else {
         sheet.merges.push(rect);
       }
+    });
+  }
+
+  /**
+   * `copyFrom(source, "Values")` (ExcelApi 1.9): the source's values (a formula's result, not
+   * its text) go into the range from its top-left cell, over the source's shape; number formats
+   * and other formats stay. The destination may be the source's size or one cell, as Excel
+   * allows; other copy types, and destinations that Excel would tile, are not modelled.
+   */
+  copyFrom(source: FakeRange | string, copyType = "All", skipBlanks = false, transpose = false): void {
+    this.queue("copyFrom", [source, copyType, skipBlanks, transpose], () => {
+      this.fake.requireApi("1.9", "range.copyFrom");
+      if (copyType !== "Values" || transpose || typeof source === "string") {
+        throw new Error(`the fake models copyFrom(range, "Values") only`);
+      }
+      const from = source["target"]();
+      const { sheet, rect } = this.target();
+      const height = from.rect.bottom - from.rect.top + 1;
+      const width = from.rect.right - from.rect.left + 1;
+      const single = rect.top === rect.bottom && rect.left === rect.right;
+      if (!single && (rect.bottom - rect.top + 1 !== height || rect.right - rect.left + 1 !== width)) {
+        throw new Error(
+          `the fake does not tile a copy of ${rectAddress(from.rect)} into ${rectAddress(rect)}`,
+        );
+      }
+      const to = {
+        top: rect.top,
+        left: rect.left,
+        bottom: rect.top + height - 1,
+        right: rect.left + width - 1,
+      };
+      const values: { value: CellValue; error?: string }[][] = [];
+      for (let r = 0; r < height; r++) {
+        values.push([]);
+        for (let c = 0; c < width; c++) {
+          const row = from.rect.top + r;
+          const col = from.rect.left + c;
+          const cell = this.fake.cellAt(from.sheet, row, col, false);
+          values[r].push(
+            cell === undefined
+              ? { value: null }
+              : { value: this.fake.formulaValue(from.sheet, row, col, cell), error: cell.error },
+          );
+        }
+      }
+      this.fake.checkWritable(sheet, to, true);
+      this.fake.eachCell(sheet, to, (cell, row, col) => {
+        const { value, error } = values[row - to.top][col - to.left];
+        if (skipBlanks && value === null && error === undefined) return;
+        Object.assign(cell, { value, error, formula: undefined, quotePrefix: undefined });
+      });
     });
   }
 

@@ -126,12 +126,16 @@ export function layoutBlock(block: BlockPlan, mode: FormulaMode): BlockLayout {
   return layout;
 }
 
-/** A rectangle of cells sharing one key (a style name, or `true` for unlocked). 1-based, inclusive. */
-export interface KeyedRect<K> {
+/** Rows and columns of a rectangle of cells, 1-based and inclusive. */
+export interface Rect {
   top: number;
   left: number;
   bottom: number;
   right: number;
+}
+
+/** A rectangle of cells sharing one key (a style name, or `true` for unlocked). */
+export interface KeyedRect<K> extends Rect {
   key: K;
 }
 
@@ -242,4 +246,61 @@ export function numberFormatRects(layout: BlockLayout): KeyedRect<string>[] | un
   );
   const asRects = rects.reduce((sum, r) => sum + OPERATION_BYTES + jsonBytes(r.key), 0);
   return asRects < jsonBytes(layout.numberFormats) ? rects : undefined;
+}
+
+/** A column stretch of a block copied inside Excel (`range.copyFrom`) from cells written before. */
+export interface ColumnCopy<S> {
+  to: Rect;
+  /** `sheet`: the caller's handle of the sheet where the same inputs were written. */
+  from: { sheet: S; rect: Rect };
+}
+
+/**
+ * The data columns (each column of a block under its first row) written so far, by their
+ * inputs, so that a later column with the same inputs in the same order is copied inside
+ * Excel instead of sent again: Goals and KPI Detail list the same people, KPIs and targets row
+ * for row, and Workload, Monitor, Scorecard and Incentives the same ids, names and departments.
+ * Only columns wholly written by a block's 2-D write take part (not fills or formulas), and
+ * only where the copy's operations cost less than the data.
+ *
+ * @example
+ * const columns = new WrittenColumns<string>();
+ * columns.take(goalsLayout, "Goals"); // [] (its columns registered)
+ * columns.take(detailLayout, "KPI Detail");
+ * // [{ to: { top: 5, bottom: 80004, left: 2, right: 2 }, from: { sheet: "Goals", rect: { top: 5, …, left: 8, right: 8 } } }, …]
+ */
+export class WrittenColumns<S> {
+  private readonly written = new Map<string, ColumnCopy<S>["from"]>();
+
+  /** Takes the copies out of the layout's inputs (they become null) and registers the other columns. */
+  take(layout: BlockLayout, sheet: S): ColumnCopy<S>[] {
+    const copies: ColumnCopy<S>[] = [];
+    if (layout.height < 3) return copies;
+    const rows = { top: layout.top + 1, bottom: layout.top + layout.height - 1 };
+    for (let c = 0; c < layout.width; c++) {
+      const column: CellInput[] = [];
+      let bytes = 0;
+      let data = false;
+      for (let r = 1; r < layout.height; r++) {
+        const input = layout.inputs[r][c];
+        if (input === null || (typeof input === "string" && input.startsWith("="))) break;
+        column.push(input);
+        bytes += jsonBytes(input) + 1;
+        data ||= input !== "";
+      }
+      // A copy is two operations; its cells stay in the 2-D write as placeholders at worst.
+      if (column.length < layout.height - 1 || !data) continue;
+      if (bytes <= 2 * OPERATION_BYTES + column.length * (jsonBytes(null) + 1)) continue;
+      const rect = { ...rows, left: layout.left + c, right: layout.left + c };
+      const key = JSON.stringify(column);
+      const from = this.written.get(key);
+      if (from === undefined) {
+        this.written.set(key, { sheet, rect });
+        continue;
+      }
+      copies.push({ to: rect, from });
+      for (let r = 1; r < layout.height; r++) layout.inputs[r][c] = null;
+    }
+    return copies;
+  }
 }

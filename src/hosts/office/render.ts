@@ -15,7 +15,9 @@
  *    step does not fit the end of a request): forced by data volume, never by a count.
  *    The volume is kept to a block's distinct data: a column of formulas that differ only by
  *    row goes as one R1C1 formula, a repeated constant as one value, number formats as one
- *    per rectangle (cells.ts `takeFills`, `numberFormatRects`).
+ *    per rectangle (cells.ts `takeFills`, `numberFormatRects`), a column already written
+ *    elsewhere in the same order is copied inside Excel (`WrittenColumns`, ExcelApi 1.9), and
+ *    blank stretches are not sent (`blockSteps`).
  */
 import {
   showsLegend,
@@ -34,10 +36,12 @@ import {
   layoutBlock,
   numberFormatRects,
   takeFills,
+  WrittenColumns,
   type BlockLayout,
   type CellInput,
   type FormulaMode,
   type KeyedRect,
+  type Rect,
 } from "./cells";
 import { DEFAULT_REQUEST_BYTES, jsonBytes, OPERATION_BYTES, runSteps, type Step } from "./requests";
 import { rectText, splitSheetRef } from "./refs";
@@ -124,8 +128,10 @@ export async function renderPlanInExcel(
   };
   const steps: Step[] = [];
   for (const target of targets) steps.push(prepareStep(workbook, target, leftovers.get(target), handles));
+  // Range.copyFrom is ExcelApi 1.9; without it every column is sent.
+  const written = excelApi("1.9") ? new WrittenColumns<() => Excel.Worksheet>() : undefined;
   for (const target of targets)
-    steps.push(...sheetSteps(target.plan, () => sheetOf(target.plan), opts.formulas, notesApi));
+    steps.push(...sheetSteps(target.plan, () => sheetOf(target.plan), opts.formulas, notesApi, written));
   for (const target of targets) {
     for (const chart of target.plan.charts ?? []) {
       steps.push(op(12 + 4 * chart.series.length, () => addChart(workbook, sheetOf(target.plan), chart)));
@@ -190,6 +196,7 @@ function sheetSteps(
   sheet: () => Excel.Worksheet,
   mode: FormulaMode,
   notesApi: "notes" | "comments" | undefined,
+  written: WrittenColumns<() => Excel.Worksheet> | undefined,
 ): Step[] {
   const steps: Step[] = [];
   const unlocked: KeyedRect<true>[] = [];
@@ -197,6 +204,7 @@ function sheetSteps(
     const layout = layoutBlock(block, mode);
     if (layout.height === 0 || layout.width === 0) continue;
     const fills = takeFills(layout);
+    const copies = written?.take(layout, sheet) ?? [];
     const formatRects = numberFormatRects(layout);
     steps.push(...blockSteps(layout, sheet, formatRects === undefined));
     for (const fill of fills) {
@@ -211,6 +219,10 @@ function sheetSteps(
           fill.input,
         ),
       );
+    }
+    for (const { to, from } of copies) {
+      const source = () => from.sheet().getRange(rectText(from.rect));
+      steps.push(op(2, () => sheet().getRange(rectText(to)).copyFrom(source(), "Values")));
     }
     // Formats after values: a formula's result may set a format of its own, which the plan overrides.
     for (const rect of formatRects ?? []) {
@@ -283,36 +295,31 @@ function sheetSteps(
 
 /**
  * The block's values, formulas and number formats as 2-D writes, each split into row chunks
- * when it does not fit what is left of a request. When the number formats go by rectangle and
- * fills took whole stretches of the block, only the rectangles that still hold inputs are
- * written (the placeholders would cost more than the extra operations); otherwise the block is
- * one write.
+ * when it does not fit what is left of a request. When the number formats go by rectangle,
+ * only the rectangles that still hold something to write are written, if leaving the rest out
+ * saves more than the extra operations cost: the cells a fill or a copy writes (null), and
+ * blanks, since every sheet is new or cleared before its writes (a ragged block is padded
+ * with blanks: the Plan's rows under its weekly band's headers). Otherwise the block is one write.
  */
 function blockSteps(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormats: boolean): Step[] {
   const whole = { top: 0, bottom: layout.height - 1, left: 0, right: layout.width - 1 };
   if (withFormats) return [rectStep(layout, sheet, true, whole)];
-  let placeholders = 0;
+  let saved = 0;
   const mask = layout.inputs.map((row) =>
     row.map((input) => {
-      if (input !== null) return true;
-      placeholders++;
+      if (input !== null && input !== "") return true;
+      saved += jsonBytes(input) + 1;
       return undefined;
     }),
   );
-  if (placeholders === 0) return [rectStep(layout, sheet, false, whole)];
+  if (saved === 0) return [rectStep(layout, sheet, false, whole)];
   const rects = groupRectangles(mask, 0, 0);
-  const saved = placeholders * (jsonBytes(null) + 1);
   if (saved <= (rects.length - 1) * 2 * OPERATION_BYTES) return [rectStep(layout, sheet, false, whole)];
   return rects.map((rect) => rectStep(layout, sheet, false, rect));
 }
 
 /** A rectangle of a block (0-based rows and columns within it, inclusive) as one 2-D write. */
-function rectStep(
-  layout: BlockLayout,
-  sheet: () => Excel.Worksheet,
-  withFormats: boolean,
-  part: { top: number; bottom: number; left: number; right: number },
-): Step {
+function rectStep(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormats: boolean, part: Rect): Step {
   const within = <T>(grid: T[][]): T[][] =>
     grid.slice(part.top, part.bottom + 1).map((row) => row.slice(part.left, part.right + 1));
   const inputs = within(layout.inputs);

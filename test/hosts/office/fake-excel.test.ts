@@ -116,6 +116,31 @@ describe("FakeExcel", () => {
     expect(fake.annotations.map((a) => a.kind)).toEqual(["comment"]);
   });
 
+  it("copies values with copyFrom (ExcelApi 1.9): results not formulas, blanks too, formats stay", async () => {
+    const { fake, workbook, sync } = setUp();
+    fake.formulaResult = (formula) => (formula === "=1+2" ? 3 : null);
+    workbook.worksheets.add("Other");
+    const source = workbook.worksheets.getItem("Sheet1").getRange("A1:A4");
+    source.formulas = [["'001"], ["=1+2"], [""], [7]];
+    const target = workbook.worksheets.getItem("Other");
+    target.getRange("C3:C6").formulas = [["old"], ["old"], ["old"], ["old"]];
+    target.getRange("C3:C6").numberFormat = [["0.0"], ["0.0"], ["0.0"], ["0.0"]];
+    target.getRange("C3:C6").copyFrom(source, "Values");
+    await sync();
+    const cells = ["C3", "C4", "C5", "C6"].map((a) => fake.cell("Other", a));
+    expect(cells.map((c) => [c?.value, c?.formula, c?.numberFormat])).toEqual([
+      ["001", undefined, "0.0"],
+      [3, undefined, "0.0"],
+      [null, undefined, "0.0"],
+      [7, undefined, "0.0"],
+    ]);
+
+    const old = new FakeExcel({ apiVersion: "1.8" });
+    const sheet = (old.context.workbook as unknown as Excel.Workbook).worksheets.getItem("Sheet1");
+    sheet.getRange("B1").copyFrom(sheet.getRange("A1"), "Values");
+    await expect(old.context.sync()).rejects.toThrow(/ApiNotFound/);
+  });
+
   it("throws on members it does not model", () => {
     const { workbook } = setUp();
     const range = workbook.worksheets.getItem("Sheet1").getRange("A1") as unknown as Record<string, unknown>;

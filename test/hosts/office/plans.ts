@@ -1,8 +1,52 @@
 /**
  * Plans for the Office host tests: one that uses every feature of a sheet plan, and a
- * scorecard of N employees × 12 columns (values, formulas and styles) for the scale tests.
+ * scorecard of N employees × 12 columns (values, formulas and styles) for the scale tests;
+ * and the check that Excel holds every cell of a plan.
  */
-import type { CellPlan, SheetPlan, WorkbookPlan } from "../../../src/workbook/plan";
+import { expect } from "vitest";
+import { cellAddress, parseAddress } from "../../../src/workbook/a1";
+import { isoToSerial } from "../../../src/workbook/cells";
+import {
+  cellParts,
+  isDate,
+  isFormula,
+  type CellPlan,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../../../src/workbook/plan";
+import type { FakeExcel } from "../../support/fake-excel";
+
+/**
+ * Every cell of every block of `plan` is in the fake Excel as planned: the formula (in the
+ * chosen form), the number, date serial, boolean or text, or nothing for a blank. Returns the
+ * number of formula cells.
+ */
+export function expectPlanInExcel(fake: FakeExcel, plan: WorkbookPlan, mode: "perf" | "native"): number {
+  let formulas = 0;
+  for (const sheet of plan.sheets) {
+    for (const block of sheet.blocks) {
+      const at = parseAddress(block.at)!;
+      block.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const { value } = cellParts(cell);
+          const address = cellAddress(at.row + r, at.col + c);
+          const written = fake.cell(sheet.name, address);
+          const where = `${sheet.name}!${address}`;
+          if (isFormula(value)) {
+            formulas++;
+            const text = mode === "perf" ? (value.perf ?? value.formula) : value.formula;
+            expect(written?.formula, where).toBe(`=${text}`);
+          } else {
+            expect(written?.formula ?? null, where).toBe(null);
+            const expected = isDate(value) ? isoToSerial(value.date) : value === "" ? null : value;
+            expect(written?.value ?? null, where).toBe(expected);
+          }
+        }),
+      );
+    }
+  }
+  return formulas;
+}
 
 /** A sheet with every feature a plan has, on a small table of three people. */
 export function everyFeatureSheet(): SheetPlan {
