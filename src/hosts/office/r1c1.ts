@@ -18,8 +18,27 @@ function part(axis: "R" | "C", absolute: boolean, at: number, from: number): str
   return at === from ? axis : `${axis}[${at - from}]`;
 }
 
-const IDENTIFIER = /[A-Za-z0-9_.$\\]/;
+/** Whether a character code may be part of a reference, number, name or function: `A-Za-z0-9_.$\`. */
+function isIdentifier(code: number): boolean {
+  return (
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 36 ||
+    code === 92
+  );
+}
+
+/** Whether a character is copied as it is: neither part of a token nor `"`, `'`, `[`, `{` or `#`. */
+function isPlain(code: number): boolean {
+  return !isIdentifier(code) && code !== 34 && code !== 39 && code !== 91 && code !== 123 && code !== 35;
+}
+
 const CELL = /^(\$?)([A-Z]{1,3})(\$?)([1-9]\d{0,6})$/;
+/** Excel's error constants, which native forms of the PERF functions return (`#VALUE!`, `#N/A`). */
+const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)/;
 
 /**
  * The R1C1 form of an A1 formula entered in cell (`row`, `col`), or undefined when the formula
@@ -33,6 +52,14 @@ export function formulaR1C1(formula: string, row: number, col: number): string |
   let out = "";
   let i = 0;
   while (i < formula.length) {
+    // Operators, separators and spaces are copied as they are, a run at a time.
+    let plain = i;
+    while (plain < formula.length && isPlain(formula.charCodeAt(plain))) plain++;
+    if (plain > i) {
+      out += formula.slice(i, plain);
+      i = plain;
+      continue;
+    }
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
       // A text literal or a quoted sheet name, doubled quotes inside; copied as it is.
@@ -49,13 +76,16 @@ export function formulaR1C1(formula: string, row: number, col: number): string |
       continue;
     }
     if (ch === "[" || ch === "{") return undefined; // structured references, array constants
-    if (!IDENTIFIER.test(ch)) {
-      out += ch;
-      i++;
+    if (ch === "#") {
+      // An error constant, or the spill operator after a reference (`A2#`).
+      const error = ERROR_LITERAL.exec(formula.slice(i, i + 14));
+      const length = error ? error[0].length : 1;
+      out += formula.slice(i, i + length);
+      i += length;
       continue;
     }
     let end = i;
-    while (end < formula.length && IDENTIFIER.test(formula[end])) end++;
+    while (end < formula.length && isIdentifier(formula.charCodeAt(end))) end++;
     const token = formula.slice(i, end);
     i = end;
     if (formula[i] === "!") {

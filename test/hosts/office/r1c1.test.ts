@@ -26,6 +26,13 @@ describe("formulaR1C1", () => {
     ['="J6 ""A1"""&LOG10(A6)', 6, 2, '="J6 ""A1"""&LOG10(RC[-1])'],
     ["=IF(TRUE,1.5E+3,0)", 1, 1, "=IF(TRUE,1.5E+3,0)"],
     ["=_xlfn.IFS(A1>0,1)", 1, 1, "=_xlfn.IFS(RC>0,1)"],
+    [
+      "=IF(ISBLANK(G6),#N/A,IF(G6<0,#VALUE!,G6/#REF!))",
+      6,
+      12,
+      "=IF(ISBLANK(RC[-5]),#N/A,IF(RC[-5]<0,#VALUE!,RC[-5]/#REF!))",
+    ],
+    ["=SUM(A2#)+#DIV/0!", 2, 3, "=SUM(RC[-2]#)+#DIV/0!"],
   ])("%s in row %i, column %i is %s", (a1, row, col, r1c1) => {
     expect(formulaR1C1(a1, row, col)).toBe(r1c1);
     expect(r1c1ToA1(r1c1, row, col)).toBe(a1);
@@ -90,6 +97,22 @@ describe("the sample's review workbook rendered with fills", () => {
       expect(expectPlanInExcel(fake, plan, mode)).toBeGreaterThan(300);
     },
   );
+
+  it("fills the same formula columns in the native form as in the PERF form", async () => {
+    // The native forms hold error constants (#N/A, #VALUE!), which the translation keeps.
+    const outcome = runCycle(await sampleRaw("en-US"), { today: TODAY });
+    if (!outcome.ok) throw new Error("the sample is invalid");
+    const fills: Record<string, number | undefined> = {};
+    for (const mode of ["perf", "native"] as const) {
+      fake = new FakeExcel();
+      await renderPlanInExcel(fake.context as unknown as Excel.RequestContext, outcome.run.plan, {
+        formulas: mode,
+      });
+      fills[mode] = fake.operationCounts.get("set formulasR1C1");
+    }
+    expect(fills.perf).toBeGreaterThan(5);
+    expect(fills.native).toBe(fills.perf);
+  });
 
   it("has every cell of a long block written partly by fills, partly by the rectangles left", async () => {
     const plan = scorecardPlan(3_000);
