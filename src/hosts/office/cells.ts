@@ -248,6 +248,10 @@ export function numberFormatRects(layout: BlockLayout): KeyedRect<string>[] | un
   return asRects < jsonBytes(layout.numberFormats) ? rects : undefined;
 }
 
+function overlap(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 /** A column stretch of a block copied inside Excel (`range.copyFrom`) from cells written before. */
 export interface ColumnCopy<S> {
   to: Rect;
@@ -272,9 +276,21 @@ export interface ColumnCopy<S> {
 export class WrittenColumns<S> {
   private readonly written = new Map<string, ColumnCopy<S>["from"]>();
 
-  /** Takes the copies out of the layout's inputs (they become null) and registers the other columns. */
+  /**
+   * Takes the copies out of the layout's inputs (they become null) and registers the other
+   * columns. Columns of the same sheet that the block writes over are no longer sources.
+   */
   take(layout: BlockLayout, sheet: S): ColumnCopy<S>[] {
     const copies: ColumnCopy<S>[] = [];
+    const block = {
+      top: layout.top,
+      left: layout.left,
+      bottom: layout.top + layout.height - 1,
+      right: layout.left + layout.width - 1,
+    };
+    for (const [key, from] of this.written) {
+      if (from.sheet === sheet && overlap(from.rect, block)) this.written.delete(key);
+    }
     if (layout.height < 3) return copies;
     const rows = { top: layout.top + 1, bottom: layout.top + layout.height - 1 };
     for (let c = 0; c < layout.width; c++) {

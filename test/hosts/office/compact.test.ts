@@ -50,6 +50,18 @@ describe("WrittenColumns", () => {
     }
   });
 
+  it("forgets a column once a later block of its sheet writes over it", () => {
+    const columns = new WrittenColumns<string>();
+    const list = () => layoutBlock({ at: "A1", rows: [["ID"], ...ids(200).map((id) => [id])] }, "perf");
+    columns.take(list(), "Goals");
+    // A block over A150:B151 of the same sheet: A2:A201 no longer holds the ids in Excel.
+    columns.take(layoutBlock({ at: "A150", rows: [["x", "y"]] }, "perf"), "Goals");
+    expect(columns.take(list(), "Plan")).toEqual([]);
+    // The same block on another sheet changes nothing: Plan's ids are copied from Plan.
+    columns.take(layoutBlock({ at: "A150", rows: [["x", "y"]] }, "perf"), "Other");
+    expect(columns.take(list(), "Scorecard").map((c) => c.from.sheet)).toEqual(["Plan"]);
+  });
+
   it("leaves formulas, filled columns, blank columns and columns too short to pay for a copy", () => {
     const rows = (n: number): CellPlan[][] => [
       ["Score", "Team", "Blank", "Short"],
