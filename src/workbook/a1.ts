@@ -91,6 +91,19 @@ export function rangeSize(range: RangeRef): number {
   return rangeRows(range) * rangeColumns(range);
 }
 
+/** Rows and columns of a rectangle of cells, 1-based and inclusive. */
+export interface CellRect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Whether two rectangles have a cell in common. */
+export function rectsOverlap(a: CellRect, b: CellRect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 /** The sub-range of one column (0-based), e.g. the keys of a 2-column table. */
 export function rangeColumn(range: RangeRef, index: number): RangeRef {
   const col = range.start.col + index;

@@ -12,10 +12,10 @@ import {
   type FormulaValue,
   type PlainValue,
 } from "../../workbook/plan";
-import { parseAddress } from "../../workbook/a1";
+import { parseAddress, rectsOverlap, type CellRect } from "../../workbook/a1";
 import { isoToSerial } from "../../workbook/cells";
 import { STYLES, type StyleName } from "../../workbook/styles";
-import { formulaR1C1 } from "./r1c1";
+import { movableFormula, type MovableFormula } from "../../workbook/r1c1";
 import { jsonBytes, OPERATION_BYTES } from "./requests";
 
 export type FormulaMode = "perf" | "native";
@@ -126,16 +126,8 @@ export function layoutBlock(block: BlockPlan, mode: FormulaMode): BlockLayout {
   return layout;
 }
 
-/** Rows and columns of a rectangle of cells, 1-based and inclusive. */
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 /** A rectangle of cells sharing one key (a style name, or `true` for unlocked). */
-export interface KeyedRect<K> extends Rect {
+export interface KeyedRect<K> extends CellRect {
   key: K;
 }
 
@@ -210,12 +202,18 @@ export interface Fill extends KeyedRect<string> {
  * takeFills(layout) // [{ top: 6, bottom: 9, left: 1, right: 1, input: "=PERF.SCORE(RC[1],RC[2])", r1c1: true, … }]
  */
 export function takeFills(layout: BlockLayout): Fill[] {
+  // The last formula read in each column: a formula that is it moved down needs no reading.
+  const above: ({ formula: MovableFormula; key: string } | undefined)[] = [];
   const keys: (string | undefined)[][] = layout.inputs.map((row, r) =>
     row.map((input, c) => {
       if (input === null || input === "") return undefined;
       if (typeof input === "string" && input.startsWith("=")) {
-        const r1c1 = formulaR1C1(input, layout.top + r, layout.left + c);
-        return r1c1 === undefined ? undefined : `F${r1c1}`;
+        const at = { row: layout.top + r, col: layout.left + c };
+        const last = above[c];
+        if (last && last.formula.at(at.row, at.col) === input) return last.key;
+        const formula = movableFormula(input, at.row, at.col);
+        above[c] = formula && { formula, key: `F${formula.r1c1}` };
+        return above[c]?.key;
       }
       return `V${JSON.stringify(input)}`;
     }),
@@ -248,15 +246,11 @@ export function numberFormatRects(layout: BlockLayout): KeyedRect<string>[] | un
   return asRects < jsonBytes(layout.numberFormats) ? rects : undefined;
 }
 
-function overlap(a: Rect, b: Rect): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
-
 /** A column stretch of a block copied inside Excel (`range.copyFrom`) from cells written before. */
 export interface ColumnCopy<S> {
-  to: Rect;
+  to: CellRect;
   /** `sheet`: the caller's handle of the sheet where the same inputs were written. */
-  from: { sheet: S; rect: Rect };
+  from: { sheet: S; rect: CellRect };
 }
 
 /**
@@ -289,7 +283,7 @@ export class WrittenColumns<S> {
       right: layout.left + layout.width - 1,
     };
     for (const [key, from] of this.written) {
-      if (from.sheet === sheet && overlap(from.rect, block)) this.written.delete(key);
+      if (from.sheet === sheet && rectsOverlap(from.rect, block)) this.written.delete(key);
     }
     if (layout.height < 3) return copies;
     const rows = { top: layout.top + 1, bottom: layout.top + layout.height - 1 };

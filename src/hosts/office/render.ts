@@ -28,7 +28,7 @@ import {
   type WorkbookPlan,
 } from "../../workbook/plan";
 import { markerName } from "../../workbook/markers";
-import { cellAddress, columnLetters } from "../../workbook/a1";
+import { cellAddress, columnLetters, type CellRect } from "../../workbook/a1";
 import { STYLES, type CellStyle } from "../../workbook/styles";
 import {
   groupRectangles,
@@ -41,7 +41,6 @@ import {
   type CellInput,
   type FormulaMode,
   type KeyedRect,
-  type Rect,
 } from "./cells";
 import { DEFAULT_REQUEST_BYTES, jsonBytes, OPERATION_BYTES, runSteps, type Step } from "./requests";
 import { rectText, splitSheetRef } from "./refs";
@@ -319,7 +318,12 @@ function blockSteps(layout: BlockLayout, sheet: () => Excel.Worksheet, withForma
 }
 
 /** A rectangle of a block (0-based rows and columns within it, inclusive) as one 2-D write. */
-function rectStep(layout: BlockLayout, sheet: () => Excel.Worksheet, withFormats: boolean, part: Rect): Step {
+function rectStep(
+  layout: BlockLayout,
+  sheet: () => Excel.Worksheet,
+  withFormats: boolean,
+  part: CellRect,
+): Step {
   const within = <T>(grid: T[][]): T[][] =>
     grid.slice(part.top, part.bottom + 1).map((row) => row.slice(part.left, part.right + 1));
   const inputs = within(layout.inputs);

@@ -1,10 +1,15 @@
 /**
  * The streaming package writer on hand-made packages and plans: a bare package without a styles
  * part, a list too long to be inline (the hidden lists sheet), notes, tables, merges, unlocked
- * ranges, print titles, and a marker left dangling by a user who deleted its sheet.
+ * ranges, print titles, a marker left dangling by a user who deleted its sheet, and shared
+ * formulas.
  */
 import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { libreOfficeOrSkip, recalcXlsx } from "../../support/libreoffice";
 import { XlsxPackage } from "../../../src/hosts/file/stream/package";
 import { writeReviewPackage, type WriteOptions } from "../../../src/hosts/file/stream/write-package";
 import { ZipReader, ZipWriter } from "../../../src/hosts/file/stream/zip";
@@ -192,5 +197,79 @@ describe("writeReviewPackage on a bare package", () => {
 
   it("never overwrites a user's sheet that has the lists sheet's name", () => {
     expect(() => write(barePackage("", LISTS_SHEET), PLAN)).toThrow(/holds user data/);
+  });
+});
+
+describe("shared formulas", () => {
+  // Score: the same formula moved down every row (a string "Q1" in it, which must not move).
+  // Next: shared in rows 2–3 and 5–6, row 4 its own. The cached results are wrong on purpose:
+  // what LibreOffice shows must come from the formulas it reads.
+  const rows = [2, 3, 4, 5, 6].map((r) => [
+    r * 10,
+    40,
+    { formula: `IF(A${r}>=B${r},"Q1",A${r}/B${r})`, result: -1 },
+    { formula: r === 4 ? `A${r}*2` : `A${r}+1`, result: -1 },
+  ]);
+  const plan: WorkbookPlan = {
+    lang: "en-US",
+    sheets: [
+      {
+        name: "Shared",
+        kind: "shared",
+        generated: true,
+        blocks: [{ at: "A1", rows: [["Actual", "Target", "Score", "Next"], ...rows] }],
+      },
+      {
+        // The same formulas under another block's cell: written one by one.
+        name: "Covered",
+        kind: "covered",
+        generated: true,
+        blocks: [
+          { at: "A1", rows: [["Actual", "Target", "Score", "Next"], ...rows] },
+          { at: "C4", rows: [["over"]] },
+        ],
+      },
+    ],
+  };
+  const bytes = write(barePackage(), plan);
+  const sheetXml = (name: string) => {
+    const zip = new ZipReader(bytes);
+    const workbook = Buffer.from(zip.read("xl/workbook.xml")!).toString();
+    const rels = Buffer.from(zip.read("xl/_rels/workbook.xml.rels")!).toString();
+    const id = new RegExp(`<sheet name="${name}" sheetId="\\d+" r:id="(rId\\d+)"`).exec(workbook)![1];
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+    return Buffer.from(zip.read(`xl/${target.replace(/^\/?xl\//, "")}`)!).toString();
+  };
+
+  it("writes a column's formula once, with its range, and the cells below point at it", () => {
+    const xml = sheetXml("Shared");
+    const formulas = [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(<f[^>]*\/>|<f[^>]*>[^<]*<\/f>)/g)].map(
+      ([, cell, f]) => `${cell} ${f}`,
+    );
+    expect(formulas).toEqual([
+      'C2 <f t="shared" ref="C2:C6" si="0">IF(A2&gt;=B2,"Q1",A2/B2)</f>',
+      'D2 <f t="shared" ref="D2:D3" si="1">A2+1</f>',
+      'C3 <f t="shared" si="0"/>',
+      'D3 <f t="shared" si="1"/>',
+      'C4 <f t="shared" si="0"/>',
+      "D4 <f>A4*2</f>",
+      'C5 <f t="shared" si="0"/>',
+      'D5 <f t="shared" ref="D5:D6" si="2">A5+1</f>',
+      'C6 <f t="shared" si="0"/>',
+      'D6 <f t="shared" si="2"/>',
+    ]);
+    expect(sheetXml("Covered")).not.toContain('t="shared"');
+  });
+
+  describe.skipIf(!libreOfficeOrSkip())("recalculated by LibreOffice", () => {
+    it("every shared cell computes its own row", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "perfsheet-shared-"));
+      const path = join(dir, "shared.xlsx");
+      writeFileSync(path, bytes);
+      const sheet = (await recalcXlsx(path)).getWorksheet("Shared")!;
+      const shown = (address: string) => sheet.getCell(address).result;
+      expect([2, 3, 4, 5, 6].map((r) => shown(`C${r}`))).toEqual([0.5, 0.75, "Q1", "Q1", "Q1"]);
+      expect([2, 3, 4, 5, 6].map((r) => shown(`D${r}`))).toEqual([21, 31, 80, 51, 61]);
+    }, 120_000);
   });
 });

@@ -13,6 +13,8 @@ import { runWorkbookFileStreamed } from "../../../src/hosts/file/stream/run-stre
 import { ZipReader, ZipWriter } from "../../../src/hosts/file/stream/zip";
 import { templatePlan } from "../../../src/workbook/template";
 import { sampleData } from "../../../src/workbook/sample";
+import { translateFormula } from "../../../src/functions/portable";
+import { parseAddress } from "../../../src/workbook/a1";
 
 const TODAY = "2026-11-23";
 
@@ -24,10 +26,26 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 const colour = (c: Partial<ExcelJS.Color> | undefined) => c?.argb ?? null;
 
+/**
+ * A formula cell's own formula. The streamed file shares a column's formulas as Excel does;
+ * exceljs's own translation of a shared formula would also move "Q1" inside a string, so the
+ * cells sharing one are read with ours.
+ */
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  if (cell.type !== ExcelJS.ValueType.Formula) return null;
+  const shared = (cell.value as { sharedFormula?: string }).sharedFormula;
+  if (shared === undefined) return cell.formula;
+  const master = cell.worksheet.getCell(shared).value as ExcelJS.CellFormulaValue;
+  return translateFormula(master.formula, parseAddress(shared)!, {
+    row: Number(cell.row),
+    col: Number(cell.col),
+  });
+}
+
 /** What the comparison looks at in one cell. */
 function cellView(cell: ExcelJS.Cell) {
   const value = cell.value as unknown;
-  const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
+  const formula = formulaOf(cell);
   // exceljs leaves a falsy cached result (0, false, "") out when it saves; the streamed file keeps it.
   const cached = cell.type === ExcelJS.ValueType.Formula ? (cell.result as unknown) : null;
   const result = cached === 0 || cached === false || cached === "" || cached === undefined ? null : cached;

@@ -4,7 +4,7 @@
  * on its own) must end up with exactly the formulas of the plan.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formulaR1C1 } from "../../../src/hosts/office/r1c1";
+import { formulaR1C1, movableFormula } from "../../../src/workbook/r1c1";
 import { layoutBlock, takeFills } from "../../../src/hosts/office/cells";
 import { renderPlanInExcel } from "../../../src/hosts/office/render";
 import { runCycle } from "../../../src/workbook/pipeline";
@@ -32,7 +32,7 @@ describe("formulaR1C1", () => {
       12,
       "=IF(ISBLANK(RC[-5]),#N/A,IF(RC[-5]<0,#VALUE!,RC[-5]/#REF!))",
     ],
-    ["=SUM(A2#)+#DIV/0!", 2, 3, "=SUM(RC[-2]#)+#DIV/0!"],
+    ["=SUM(A2)+#DIV/0!", 2, 3, "=SUM(RC[-2])+#DIV/0!"],
   ])("%s in row %i, column %i is %s", (a1, row, col, r1c1) => {
     expect(formulaR1C1(a1, row, col)).toBe(r1c1);
     expect(r1c1ToA1(r1c1, row, col)).toBe(a1);
@@ -40,6 +40,7 @@ describe("formulaR1C1", () => {
 
   it.each([
     ["=SUM(C:C)"],
+    ["=SUM(A2#)"],
     ["=SUM(6:6)"],
     ["=PerfKpiDetail[Score]"],
     ["=SUM({1,2})"],
@@ -49,6 +50,23 @@ describe("formulaR1C1", () => {
     ['="open'],
   ])("leaves %s untranslated", (a1) => {
     expect(formulaR1C1(a1, 5, 5)).toBeUndefined();
+  });
+});
+
+describe("movableFormula", () => {
+  it("gives the formula's text in another cell: relative references move, absolute ones stay", () => {
+    const score = movableFormula("=IF(ISBLANK(G6),#N/A,PERF.SCORE(J6,$G$2,\"J6\"))+'Q 1'!B$3", 6, 12)!;
+    expect(score.at(6, 12)).toBe("=IF(ISBLANK(G6),#N/A,PERF.SCORE(J6,$G$2,\"J6\"))+'Q 1'!B$3");
+    expect(score.at(80_004, 12)).toBe("=IF(ISBLANK(G80004),#N/A,PERF.SCORE(J80004,$G$2,\"J6\"))+'Q 1'!B$3");
+    expect(score.at(6, 13)).toBe("=IF(ISBLANK(H6),#N/A,PERF.SCORE(K6,$G$2,\"J6\"))+'Q 1'!C$3");
+    expect(score.r1c1).toBe("=IF(ISBLANK(RC[-5]),#N/A,PERF.SCORE(RC[-2],R2C7,\"J6\"))+'Q 1'!R3C[-10]");
+  });
+
+  it("has no text where a reference would leave the sheet", () => {
+    const above = movableFormula("=A1+B2", 2, 3)!;
+    expect(above.at(1, 3)).toBeUndefined();
+    expect(above.at(2, 2)).toBeUndefined();
+    expect(movableFormula("=SUM(A2:A9)", 2, 2)!.at(3, 2)).toBe("=SUM(A3:A10)");
   });
 });
 
