@@ -123,13 +123,3 @@ export function movableFormula(formula: string, row: number, col: number): Movab
   };
   return { r1c1, at };
 }
-
-/**
- * The R1C1 form of an A1 formula entered in cell (`row`, `col`), or undefined when the
- * formula holds something this reader does not translate with certainty.
- *
- * @example formulaR1C1("=PERF.SCORE(J6,$G$2,\"higher\")", 6, 12) // '=PERF.SCORE(RC[-2],R2C7,"higher")'
- */
-export function formulaR1C1(formula: string, row: number, col: number): string | undefined {
-  return movableFormula(formula, row, col)?.r1c1;
-}

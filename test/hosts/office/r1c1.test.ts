@@ -4,7 +4,7 @@
  * on its own) must end up with exactly the formulas of the plan.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formulaR1C1, movableFormula } from "../../../src/workbook/r1c1";
+import { movableFormula } from "../../../src/workbook/r1c1";
 import { layoutBlock, takeFills } from "../../../src/hosts/office/cells";
 import { renderPlanInExcel } from "../../../src/hosts/office/render";
 import { runCycle } from "../../../src/workbook/pipeline";
@@ -12,7 +12,7 @@ import { expectPlanInExcel, scorecardPlan } from "./plans";
 import { FakeExcel, installOfficeRequirements, r1c1ToA1 } from "../../support/fake-excel";
 import { sampleRaw, TODAY } from "../../taskpane/support";
 
-describe("formulaR1C1", () => {
+describe("the R1C1 form of a formula", () => {
   it.each([
     ['=PERF.SCORE(J6,G6,"higher")', 6, 12, '=PERF.SCORE(RC[-2],RC[-5],"higher")'],
     ["=$G$2*B7", 6, 3, "=R2C7*R[1]C[-1]"],
@@ -34,7 +34,7 @@ describe("formulaR1C1", () => {
     ],
     ["=SUM(A2)+#DIV/0!", 2, 3, "=SUM(RC[-2])+#DIV/0!"],
   ])("%s in row %i, column %i is %s", (a1, row, col, r1c1) => {
-    expect(formulaR1C1(a1, row, col)).toBe(r1c1);
+    expect(movableFormula(a1, row, col)?.r1c1).toBe(r1c1);
     expect(r1c1ToA1(r1c1, row, col)).toBe(a1);
   });
 
@@ -49,7 +49,7 @@ describe("formulaR1C1", () => {
     ["=R2C3"],
     ['="open'],
   ])("leaves %s untranslated", (a1) => {
-    expect(formulaR1C1(a1, 5, 5)).toBeUndefined();
+    expect(movableFormula(a1, 5, 5)).toBeUndefined();
   });
 });
 

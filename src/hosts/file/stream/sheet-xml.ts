@@ -358,11 +358,10 @@ function shareFormulas(
 /** The rows of the sheet, top to bottom, each with its cells left to right. */
 function writeRows(plan: SheetPlan, ctx: SheetContext, write: (piece: string) => void): void {
   const placed: PlacedBlock[] = plan.blocks
-    .map((block, index) => {
+    .map((block, index): PlacedBlock => {
       const at = parseAddress(block.at);
       if (!at) throw new Error(`Not a cell address: "${block.at}"`);
-      const shared: (Int32Array | undefined)[] = [];
-      return { index, top: at.row, left: at.col, bottom: at.row + block.rows.length - 1, block, shared };
+      return { index, top: at.row, left: at.col, bottom: at.row + block.rows.length - 1, block, shared: [] };
     })
     .filter((b) => b.block.rows.length > 0)
     .sort((a, b) => a.top - b.top || a.index - b.index);
