@@ -3,14 +3,14 @@
  * already written elsewhere in the same order are copied inside Excel (`range.copyFrom`), and
  * blank stretches are not sent, since every sheet is new or cleared before it is written.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { layoutBlock, takeFills, WrittenColumns } from "../../../src/hosts/office/cells";
 import { renderPlanInExcel } from "../../../src/hosts/office/render";
 import { runCycle } from "../../../src/workbook/pipeline";
 import type { CellPlan, SheetPlan, WorkbookPlan } from "../../../src/workbook/plan";
-import { FakeExcel, installOfficeRequirements } from "../../support/fake-excel";
+import { FakeExcel } from "../../support/fake-excel";
 import { sampleRaw, TODAY } from "../../taskpane/support";
-import { expectPlanInExcel, scorecardPlan } from "./plans";
+import { expectPlanInExcel, scorecardPlan, useFakeExcel } from "./plans";
 
 const ids = (n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => `E${String(from + i).padStart(5, "0")}`);
@@ -88,13 +88,7 @@ describe("WrittenColumns", () => {
 
 describe("renderPlanInExcel: copies and blanks", () => {
   let fake: FakeExcel;
-  let uninstall: () => void;
-  const install = (apiVersion?: string) => {
-    fake = new FakeExcel({ apiVersion });
-    uninstall = installOfficeRequirements(fake);
-  };
-  beforeEach(() => install());
-  afterEach(() => uninstall());
+  const excel = useFakeExcel((f) => (fake = f));
 
   const render = (plan: WorkbookPlan) =>
     renderPlanInExcel(fake.context as unknown as Excel.RequestContext, plan, { formulas: "perf" });
@@ -120,8 +114,7 @@ describe("renderPlanInExcel: copies and blanks", () => {
     const copied = fake.requests.reduce((sum, r) => sum + r.bytes, 0);
 
     // The same plan where Range.copyFrom is missing (ExcelApi 1.8): every column is sent.
-    uninstall();
-    install("1.8");
+    excel.replace({ apiVersion: "1.8" });
     await render(plan);
     expect(fake.operationCounts.get("copyFrom")).toBeUndefined();
     expectPlanInExcel(fake, plan, "perf");

@@ -1,9 +1,9 @@
 /**
- * Plans for the Office host tests: one that uses every feature of a sheet plan, and a
- * scorecard of N employees × 12 columns (values, formulas and styles) for the scale tests;
- * and the check that Excel holds every cell of a plan.
+ * For the Office host tests: a fresh fake Excel per test; plans, one that uses every feature
+ * of a sheet plan and a scorecard of N employees × 12 columns (values, formulas and styles)
+ * for the scale tests; and the check that Excel holds every cell of a plan.
  */
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { cellAddress, parseAddress } from "../../../src/workbook/a1";
 import { isoToSerial } from "../../../src/workbook/cells";
 import {
@@ -14,7 +14,33 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from "../../../src/workbook/plan";
-import type { FakeExcel } from "../../support/fake-excel";
+import { FakeExcel, installOfficeRequirements, type FakeExcelOptions } from "../../support/fake-excel";
+
+/**
+ * A new fake Excel before each test, with `Office.context.requirements` answering for it, given
+ * to `use`; `replace` starts another in the middle of a test (an older API version, or an
+ * empty workbook for a second render).
+ *
+ * @example
+ * let fake: FakeExcel;
+ * const excel = useFakeExcel((f) => (fake = f));
+ * excel.replace({ apiVersion: "1.8" });
+ */
+export function useFakeExcel(use: (fake: FakeExcel) => void): { replace(options?: FakeExcelOptions): void } {
+  let uninstall = () => {};
+  const replace = (options?: FakeExcelOptions) => {
+    uninstall();
+    const fake = new FakeExcel(options);
+    uninstall = installOfficeRequirements(fake);
+    use(fake);
+  };
+  beforeEach(() => replace());
+  afterEach(() => {
+    uninstall();
+    uninstall = () => {};
+  });
+  return { replace };
+}
 
 /**
  * Every cell of every block of `plan` is in the fake Excel as planned: the formula (in the

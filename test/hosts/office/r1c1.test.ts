@@ -3,13 +3,13 @@
  * row is written as one R1C1 formula, and Excel (here the fake, which turns R1C1 back into A1
  * on its own) must end up with exactly the formulas of the plan.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { movableFormula } from "../../../src/workbook/r1c1";
 import { layoutBlock, takeFills } from "../../../src/hosts/office/cells";
 import { renderPlanInExcel } from "../../../src/hosts/office/render";
 import { runCycle } from "../../../src/workbook/pipeline";
-import { expectPlanInExcel, scorecardPlan } from "./plans";
-import { FakeExcel, installOfficeRequirements, r1c1ToA1 } from "../../support/fake-excel";
+import { expectPlanInExcel, scorecardPlan, useFakeExcel } from "./plans";
+import { FakeExcel, r1c1ToA1 } from "../../support/fake-excel";
 import { sampleRaw, TODAY } from "../../taskpane/support";
 
 describe("the R1C1 form of a formula", () => {
@@ -98,12 +98,7 @@ describe("fills", () => {
 
 describe("the sample's review workbook rendered with fills", () => {
   let fake: FakeExcel;
-  let uninstall: () => void;
-  beforeEach(() => {
-    fake = new FakeExcel();
-    uninstall = installOfficeRequirements(fake);
-  });
-  afterEach(() => uninstall());
+  const excel = useFakeExcel((f) => (fake = f));
 
   it.each(["perf", "native"] as const)(
     "has every planned formula and value in Excel (%s form)",
@@ -122,7 +117,7 @@ describe("the sample's review workbook rendered with fills", () => {
     if (!outcome.ok) throw new Error("the sample is invalid");
     const fills: Record<string, number | undefined> = {};
     for (const mode of ["perf", "native"] as const) {
-      fake = new FakeExcel();
+      excel.replace();
       await renderPlanInExcel(fake.context as unknown as Excel.RequestContext, outcome.run.plan, {
         formulas: mode,
       });

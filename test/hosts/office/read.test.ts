@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rawCell, readWorkbookFromExcel } from "../../../src/hosts/office/read";
 import { markerName, sheetOfMarkerRef } from "../../../src/workbook/markers";
 import { renderPlanInExcel } from "../../../src/hosts/office/render";
 import { isFormula, isStyled, type CellPlan } from "../../../src/workbook/plan";
-import { FakeExcel, installOfficeRequirements } from "../../support/fake-excel";
-import { everyFeaturePlan } from "./plans";
+import { FakeExcel } from "../../support/fake-excel";
+import { everyFeaturePlan, useFakeExcel } from "./plans";
 
 let fake: FakeExcel;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = installOfficeRequirements(fake);
-});
-afterEach(() => uninstall());
+useFakeExcel((f) => (fake = f));
 
 const context = () => fake.context as unknown as Excel.RequestContext;
 

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isPerfError } from "../../../src/core/errors";
 import { renderPlanInExcel, type RenderOptions } from "../../../src/hosts/office/render";
 import type { WorkbookPlan } from "../../../src/workbook/plan";
-import { FakeExcel, installOfficeRequirements, snapshotSheet } from "../../support/fake-excel";
-import { dashboardSheet, everyFeaturePlan, everyFeatureSheet } from "./plans";
+import { FakeExcel, snapshotSheet } from "../../support/fake-excel";
+import { dashboardSheet, everyFeaturePlan, everyFeatureSheet, useFakeExcel } from "./plans";
 
 let fake: FakeExcel;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = installOfficeRequirements(fake);
-});
-afterEach(() => uninstall());
+useFakeExcel((f) => (fake = f));
 
 const render = (plan: WorkbookPlan, opts: RenderOptions = { formulas: "perf" }) =>
   renderPlanInExcel(fake.context as unknown as Excel.RequestContext, plan, opts);

@@ -2,20 +2,15 @@
  * The number of syncs does not grow with the number of employees, rows or sheets; only
  * data volume adds requests, one per `maxRequestBytes`, and every request stays under 5 MB.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderPlanInExcel } from "../../../src/hosts/office/render";
 import { DEFAULT_REQUEST_BYTES } from "../../../src/hosts/office/requests";
 import type { SheetPlan, WorkbookPlan } from "../../../src/workbook/plan";
-import { FakeExcel, installOfficeRequirements, REQUEST_LIMIT_BYTES } from "../../support/fake-excel";
-import { scorecardPlan } from "./plans";
+import { FakeExcel, REQUEST_LIMIT_BYTES } from "../../support/fake-excel";
+import { scorecardPlan, useFakeExcel } from "./plans";
 
 let fake: FakeExcel;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = installOfficeRequirements(fake);
-});
-afterEach(() => uninstall());
+const excel = useFakeExcel((f) => (fake = f));
 
 const render = (plan: WorkbookPlan, maxRequestBytes?: number) =>
   renderPlanInExcel(fake.context as unknown as Excel.RequestContext, plan, {
@@ -30,9 +25,7 @@ describe("sync count", () => {
   it("is the same for 100 and 10,000 employees: one read, one write", async () => {
     const small = await render(scorecardPlan(100));
     const smallRequests = [...fake.requests];
-    fake = new FakeExcel();
-    uninstall();
-    uninstall = installOfficeRequirements(fake);
+    excel.replace();
     const large = await render(scorecardPlan(10_000));
     console.info(
       `Office render sync counts: 100 employees ${small.syncs} syncs (requests ${smallRequests.map((r) => r.bytes).join(", ")} bytes); ` +
@@ -73,7 +66,7 @@ describe("sync count", () => {
       protect: {},
     });
     const one = await render({ lang: "en-US", sheets: [sheet(1)] });
-    fake = new FakeExcel();
+    excel.replace();
     const forty = await render({ lang: "en-US", sheets: Array.from({ length: 40 }, (_, i) => sheet(i + 1)) });
     expect([one.syncs, forty.syncs]).toEqual([2, 2]);
     // Regenerating all forty adds the one read of what to remove from them.
